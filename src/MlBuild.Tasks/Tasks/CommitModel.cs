@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+using MlBuild.Protocol;
+using MlBuild.Tasks.Caching;
+using MlBuild.Tasks.Diagnostics;
+using MlBuild.Tasks.Hashing;
+using MlBuild.Tasks.IO;
+using MlBuild.Tasks.LockFiles;
+using MsBuildTask = Microsoft.Build.Utilities.Task;
+
+namespace MlBuild.Tasks.Tasks;
+
+/// <summary>
+/// Puts one freshly trained or cached model into place: stores a trained model in the cache, copies the model
+/// to the output folder as &lt;Name&gt;.zip, and records its lock entry for <see cref="WriteLockFile"/>. Each
+/// file is written beside its destination and renamed over it, so a failure leaves the previous model intact.
+/// </summary>
+public sealed class CommitModel : MsBuildTask
+{
+    [Required] public ITaskItem Model { get; set; } = null!;
+    [Required] public string CacheDirectory { get; set; } = "";
+    public string ProjectFile { get; set; } = "";
+
+    public override bool Execute()
+    {
+        var name = Model.ItemSpec;
+        var action = Model.GetMetadata(PlannedModelMetadata.Action);
+        var outputFile = Model.GetMetadata(PlannedModelMetadata.OutputFile);
+        var entryFile = Model.GetMetadata(PlannedModelMetadata.EntryFile);
+        LockEntry entry;
+        if (action == ModelAction.Restore)
+        {
+            var cached = Model.GetMetadata(PlannedModelMetadata.CachedModelFile);
+            entry = new LockEntry((JsonObject)JsonNode.Parse(File.ReadAllText(
+                Path.Combine(Path.GetDirectoryName(cached)!, "entry.json")))!);
+            AtomicFile.Copy(cached, outputFile);
+            Log.LogMessage(MessageImportance.High, "{0} restored from cache", name);
+        }
+        else
+        {
+            var trained = CompleteTrainedEntry(name);
+            if (trained is null)
+                return false;
+            entry = trained;
+            var trainedModel = Model.GetMetadata(PlannedModelMetadata.TrainedModelFile);
+            StoreInCache(name, trainedModel, entry);
+            AtomicFile.MoveIntoPlace(trainedModel, outputFile);
+            File.Delete(Model.GetMetadata(PlannedModelMetadata.ResultFile));
+            Log.LogMessage(MessageImportance.High, "{0} trained in {1:0.0} s: {2}", name,
+                (double?)entry.Json["trainingSeconds"] ?? 0, DescribeMetrics(entry));
+        }
+        AtomicFile.WriteAllText(entryFile, StableJson.Serialize(entry.Json));
+        return true;
+    }
+
+    private LockEntry? CompleteTrainedEntry(string name)
+    {
+        var trainedModel = Model.GetMetadata(PlannedModelMetadata.TrainedModelFile);
+        var resultFile = Model.GetMetadata(PlannedModelMetadata.ResultFile);
+        if (!File.Exists(trainedModel) || !File.Exists(resultFile))
+        {
+            Log.Error(ErrorCodes.WorkerOutputMissing, new SourceLocation(ProjectFile),
+                $"{name}: the worker finished without writing the model or its result ({trainedModel}). This is a bug in MlBuild; the previous model is unchanged.");
+            return null;
+        }
+        var result = JsonSerializer.Deserialize<TrainResult>(File.ReadAllText(resultFile), WorkerJson.Options)!;
+        var recipe = (JsonObject)JsonNode.Parse(File.ReadAllText(Model.GetMetadata(PlannedModelMetadata.RecipeFile)))!;
+        var size = new FileInfo(trainedModel).Length;
+        return LockEntry.Complete(recipe, result.Trainer, ContentHash.OfFile(trainedModel), size, result.Metrics,
+            result.TrainingSeconds);
+    }
+
+    private void StoreInCache(string name, string trainedModel, LockEntry entry)
+    {
+        try
+        {
+            new ModelCache(CacheDirectory).Store(Model.GetMetadata(PlannedModelMetadata.Fingerprint), trainedModel, entry);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Log.Warning(ErrorCodes.CacheUnavailable, new SourceLocation(ProjectFile),
+                $"{name}: could not store the model in the cache at {CacheDirectory} ({e.Message}); the build goes on without it. Set MlBuildCacheDir or MLBUILD_CACHE_DIR to a writable folder.");
+        }
+    }
+
+    private static string DescribeMetrics(LockEntry entry) =>
+        entry.Json["metrics"] is JsonObject metrics
+            ? string.Join(", ", metrics.Select(m => $"{m.Key} {((double?)m.Value ?? double.NaN).ToString("0.####", CultureInfo.InvariantCulture)}"))
+            : "";
+}

@@ -1,0 +1,210 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+using MlBuild.Protocol;
+using MlBuild.Tasks.Caching;
+using MlBuild.Tasks.Declarations;
+using MlBuild.Tasks.Diagnostics;
+using MlBuild.Tasks.Fingerprints;
+using MlBuild.Tasks.Hashing;
+using MlBuild.Tasks.IO;
+using MlBuild.Tasks.LockFiles;
+using MsBuildTask = Microsoft.Build.Utilities.Task;
+
+namespace MlBuild.Tasks.Tasks;
+
+/// <summary>
+/// Decides, for each MlModel, whether it is up to date, can be restored from the model cache, or must be
+/// trained, from its fingerprint. Reads no data file whose size and timestamp are unchanged, so that a build
+/// with nothing to do costs milliseconds. Writes only under the intermediate folder (requests for the worker).
+/// </summary>
+public sealed class PlanTraining : MsBuildTask
+{
+    [Required] public ITaskItem[] Models { get; set; } = [];
+    [Required] public string ProjectFile { get; set; } = "";
+    [Required] public string IntermediateDirectory { get; set; } = "";
+    [Required] public string OutputDirectory { get; set; } = "";
+    [Required] public string LockFile { get; set; } = "";
+    public string? CacheDirectory { get; set; }
+    /// <summary>The built assembly of the project: where code pipelines live.</summary>
+    public string? ProjectAssembly { get; set; }
+    /// <summary>The project's resolved references (ReferencePath): the versions of the ML.NET packages among them
+    /// are part of every fingerprint.</summary>
+    public ITaskItem[] References { get; set; } = [];
+
+    [Output] public ITaskItem[] PlannedModels { get; private set; } = [];
+    [Output] public string ResolvedCacheDirectory { get; private set; } = "";
+
+    public override bool Execute()
+    {
+        var projectDirectory = Path.GetDirectoryName(Path.GetFullPath(ProjectFile))!;
+        var problems = new List<ModelDeclarationReader.Problem>();
+        var declarations = ModelDeclarationReader.Read(Models, ProjectFile, projectDirectory, problems);
+        foreach (var problem in problems)
+            Log.Error(problem.Code, problem.Location, problem.Message);
+
+        LockFiles.LockFile lockFile;
+        try
+        {
+            lockFile = LockFiles.LockFile.Load(LockFile);
+        }
+        catch (JsonException e)
+        {
+            Log.Error(ErrorCodes.LockFileUnreadable, new SourceLocation(LockFile, (int)(e.LineNumber ?? -1) + 1),
+                $"{Path.GetFileName(LockFile)} is not valid JSON ({e.Message}). Resolve the merge conflict, or delete the file: the next build writes it again.");
+            return false;
+        }
+
+        Directory.CreateDirectory(IntermediateDirectory);
+        var files = FileStatCache.Load(Path.Combine(IntermediateDirectory, "filehashes.json"));
+        var pipelineHashes = new PipelineHashCache(Path.Combine(IntermediateDirectory, "pipelinehashes.json"), files);
+        ResolvedCacheDirectory = Path.GetFullPath(ModelCache.ResolveRoot(CacheDirectory));
+        var cache = new ModelCache(ResolvedCacheDirectory);
+        var versions = LibraryVersions.FromReferences(References);
+        versions["MlBuild"] = MlBuildVersion.Current;
+
+        var planned = new List<ITaskItem>();
+        foreach (var model in declarations)
+        {
+            var item = Plan(model, projectDirectory, files, pipelineHashes, cache, lockFile, versions);
+            if (item is not null)
+                planned.Add(item);
+        }
+        files.Save();
+        pipelineHashes.Save();
+        PlannedModels = planned.ToArray();
+        return !Log.HasLoggedErrors;
+    }
+
+    private ITaskItem? Plan(ModelDeclaration model, string projectDirectory, FileStatCache files,
+        PipelineHashCache pipelineHashes, ModelCache cache, LockFiles.LockFile lockFile,
+        IReadOnlyDictionary<string, string> versions)
+    {
+        var parameters = ReadParams(model);
+        if (model.ParamsFile is not null && parameters is null)
+            return null;
+        string? codeHash = null;
+        if (model.Pipeline is not null && (codeHash = HashPipeline(model, pipelineHashes)) is null)
+            return null;
+
+        var recipe = ModelRecipe.Describe(model, projectDirectory, files, parameters, codeHash, versions);
+        var fingerprint = ModelRecipe.Fingerprint(recipe);
+        recipe["fingerprint"] = fingerprint;
+
+        var outputFile = Path.Combine(Path.GetFullPath(OutputDirectory), model.Name + ".zip");
+        var work = Path.Combine(IntermediateDirectory, model.Name);
+        var item = new TaskItem(model.Name);
+        item.SetMetadata(PlannedModelMetadata.Fingerprint, fingerprint);
+        item.SetMetadata(PlannedModelMetadata.OutputFile, outputFile);
+        item.SetMetadata(PlannedModelMetadata.EntryFile, work + ".entry.json");
+
+        lockFile.Models.TryGetValue(model.Name, out var locked);
+        if (locked?.Fingerprint == fingerprint && File.Exists(outputFile)
+            && files.GetFacts(outputFile).Hash == locked.ModelHash)
+        {
+            Log.LogMessage(MessageImportance.High, "{0} is up to date", model.Name);
+            item.SetMetadata(PlannedModelMetadata.Action, ModelAction.UpToDate);
+            return item;
+        }
+
+        var lookup = LookUp(cache, fingerprint, model);
+        if (lookup.Result == CacheLookupResult.Hit)
+        {
+            item.SetMetadata(PlannedModelMetadata.Action, ModelAction.Restore);
+            item.SetMetadata(PlannedModelMetadata.CachedModelFile, lookup.ModelPath);
+            return item;
+        }
+        if (lookup.Result == CacheLookupResult.Corrupt)
+            Log.Warning(ErrorCodes.CorruptCacheEntry, model.Location,
+                $"{model.Name}: the cached model for fingerprint {fingerprint} was damaged and has been discarded; training it again.");
+
+        var request = new TrainRequest
+        {
+            ModelName = model.Name,
+            ProjectFile = Path.GetFullPath(ProjectFile),
+            ItemLine = model.Location.Line,
+            ItemColumn = model.Location.Column,
+            Task = model.Task,
+            TrainData = model.TrainData,
+            TestData = model.TestData,
+            TestFraction = model.TestFraction,
+            Label = model.Label,
+            Features = model.Features.Count > 0 ? model.Features : null,
+            Columns = model.Columns.Count > 0 ? model.Columns : null,
+            Trainer = model.Trainer,
+            Separator = model.Separator,
+            HasHeader = model.HasHeader,
+            Seed = model.Seed,
+            ParamsFile = model.ParamsFile,
+            Pipeline = model.Pipeline,
+            PipelineAssembly = model.Pipeline is null ? null : Path.GetFullPath(ProjectAssembly!),
+            ModelOutputPath = work + ".trained.zip",
+            ResultOutputPath = work + ".result.json",
+        };
+        // Leftovers of a killed run are never mistaken for this run's output.
+        File.Delete(request.ModelOutputPath);
+        File.Delete(request.ResultOutputPath);
+        AtomicFile.WriteAllText(work + ".request.json", JsonSerializer.Serialize(request, WorkerJson.Options));
+        AtomicFile.WriteAllText(work + ".recipe.json", StableJson.Serialize(recipe));
+        item.SetMetadata(PlannedModelMetadata.Action, ModelAction.Train);
+        item.SetMetadata(PlannedModelMetadata.RequestFile, work + ".request.json");
+        item.SetMetadata(PlannedModelMetadata.RecipeFile, work + ".recipe.json");
+        item.SetMetadata(PlannedModelMetadata.ResultFile, request.ResultOutputPath);
+        item.SetMetadata(PlannedModelMetadata.TrainedModelFile, request.ModelOutputPath);
+        return item;
+    }
+
+    private CacheLookup LookUp(ModelCache cache, string fingerprint, ModelDeclaration model)
+    {
+        try
+        {
+            return cache.Find(fingerprint);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Log.Warning(ErrorCodes.CacheUnavailable, model.Location,
+                $"{model.Name}: the model cache at {ResolvedCacheDirectory} cannot be read ({e.Message}); training without it. Set MlBuildCacheDir or MLBUILD_CACHE_DIR to a writable folder.");
+            return CacheLookup.Miss;
+        }
+    }
+
+    /// <summary>The params file's values, keys sorted; null (with an error logged) when it is not a JSON object.</summary>
+    private JsonObject? ReadParams(ModelDeclaration model)
+    {
+        if (model.ParamsFile is null)
+            return null;
+        try
+        {
+            if (JsonNode.Parse(File.ReadAllText(model.ParamsFile)) is JsonObject parameters)
+                return parameters;
+            Log.Error(ErrorCodes.InvalidParamsFile, new SourceLocation(model.ParamsFile, 1),
+                $"{model.Name}: the params file must hold a JSON object of hyperparameters, e.g. {{ \"NumberOfTrees\": 100 }}.");
+        }
+        catch (JsonException e)
+        {
+            Log.Error(ErrorCodes.InvalidParamsFile, new SourceLocation(model.ParamsFile, (int)(e.LineNumber ?? -1) + 1),
+                $"{model.Name}: the params file is not valid JSON: {e.Message} Fix it, or remove the Params metadata.");
+        }
+        return null;
+    }
+
+    private string? HashPipeline(ModelDeclaration model, PipelineHashCache pipelineHashes)
+    {
+        if (string.IsNullOrEmpty(ProjectAssembly) || !File.Exists(ProjectAssembly))
+        {
+            Log.Error(ErrorCodes.PipelineAssemblyMissing, model.Location,
+                $"{model.Name}: the project's assembly ({ProjectAssembly}) that holds the pipeline class {model.Pipeline} has not been built. Run the Build target first (dotnet build trains after building).");
+            return null;
+        }
+        try
+        {
+            return pipelineHashes.Get(ProjectAssembly, model.Pipeline!);
+        }
+        catch (PipelineTypeNotFoundException e)
+        {
+            Log.Error(ErrorCodes.PipelineTypeNotFound, model.Location, $"{model.Name}: {e.Message}");
+            return null;
+        }
+    }
+}

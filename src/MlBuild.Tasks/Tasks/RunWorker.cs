@@ -1,0 +1,81 @@
+using System.Text;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+using MlBuild.Tasks.Diagnostics;
+
+namespace MlBuild.Tasks.Tasks;
+
+/// <summary>
+/// Trains one model in the worker process, with the project's own dependency graph, the way <c>dotnet ef</c>
+/// runs a project's code: <c>dotnet exec --depsfile P.deps.json --runtimeconfig P.runtimeconfig.json
+/// --additionalprobingpath &lt;NuGet root&gt; MlBuild.Worker.dll train request.json</c>. ML.NET and its native
+/// libraries thus never load into the long-lived MSBuild node. Cancelling the build kills the worker; the
+/// worker's <c>file(line,col): error MLBnnnn: …</c> lines become build errors.
+/// </summary>
+public sealed class RunWorker : ToolTask
+{
+    private const string ProgressPrefix = "mlbuild-progress: ";
+
+    [Required] public string ModelName { get; set; } = "";
+    [Required] public string RequestFile { get; set; } = "";
+    [Required] public string WorkerPath { get; set; } = "";
+    [Required] public string DepsFile { get; set; } = "";
+    [Required] public string RuntimeConfigFile { get; set; } = "";
+    public string[] ProbingPaths { get; set; } = [];
+    /// <summary>The project file, for errors that have no better place to point at.</summary>
+    public string ProjectFile { get; set; } = "";
+
+    protected override string ToolName => "dotnet";
+
+    // Worker output is not localized; reading it as UTF-8 keeps model and column names intact.
+    protected override Encoding StandardOutputEncoding => Encoding.UTF8;
+    protected override Encoding StandardErrorEncoding => Encoding.UTF8;
+    protected override MessageImportance StandardOutputLoggingImportance => MessageImportance.Low;
+    protected override MessageImportance StandardErrorLoggingImportance => MessageImportance.Normal;
+
+    protected override string GenerateFullPathToTool() =>
+        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host)
+            ? host
+            : ToolName;
+
+    public override bool Execute()
+    {
+        Log.LogMessage(MessageImportance.High, "Training {0}…", ModelName);
+        return base.Execute();
+    }
+
+    protected override string GenerateCommandLineCommands()
+    {
+        var command = new CommandLineBuilder();
+        command.AppendSwitch("exec");
+        command.AppendSwitchIfNotNull("--depsfile ", DepsFile);
+        command.AppendSwitchIfNotNull("--runtimeconfig ", RuntimeConfigFile);
+        foreach (var path in ProbingPaths.Where(p => !string.IsNullOrWhiteSpace(p)))
+            command.AppendSwitchIfNotNull("--additionalprobingpath ", path.TrimEnd('/', '\\'));
+        command.AppendFileNameIfNotNull(WorkerPath);
+        command.AppendSwitch("train");
+        command.AppendFileNameIfNotNull(RequestFile);
+        return command.ToString();
+    }
+
+    protected override void LogEventsFromTextOutput(string singleLine, MessageImportance messageImportance)
+    {
+        if (singleLine.StartsWith(ProgressPrefix, StringComparison.Ordinal))
+            Log.LogMessage(MessageImportance.High, "  {0}", singleLine[ProgressPrefix.Length..]);
+        else
+            base.LogEventsFromTextOutput(singleLine, messageImportance);
+    }
+
+    protected override bool HandleTaskExecutionErrors()
+    {
+        if (!Log.HasLoggedErrors)
+        {
+            var reason = ExitCode is 137 or -1 or 143
+                ? $"the worker was killed (exit code {ExitCode})"
+                : $"the worker exited with code {ExitCode}";
+            Log.Error(ErrorCodes.WorkerFailed, new SourceLocation(ProjectFile),
+                $"{ModelName}: training failed: {reason}. The previous model, cache entry and lock entry are unchanged. Run the build with -v:detailed to see the worker's output.");
+        }
+        return false;
+    }
+}

@@ -1,0 +1,35 @@
+using System.Text.Json.Nodes;
+using Microsoft.Build.Framework;
+using MlBuild.Tasks.LockFiles;
+using MsBuildTask = Microsoft.Build.Utilities.Task;
+
+namespace MlBuild.Tasks.Tasks;
+
+/// <summary>
+/// Rewrites mlbuild.lock.json from the planned models once every model is in place: entries of up-to-date
+/// models are kept as they were, trained and restored ones replaced, undeclared ones dropped. The file is
+/// written only when its content changed, so an unchanged build leaves the working tree clean.
+/// </summary>
+public sealed class WriteLockFile : MsBuildTask
+{
+    [Required] public string LockFile { get; set; } = "";
+    public ITaskItem[] PlannedModels { get; set; } = [];
+
+    public override bool Execute()
+    {
+        var previous = LockFiles.LockFile.Load(LockFile);
+        var next = LockFiles.LockFile.Empty();
+        foreach (var model in PlannedModels)
+        {
+            var action = model.GetMetadata(PlannedModelMetadata.Action);
+            if (action == ModelAction.UpToDate && previous.Models.TryGetValue(model.ItemSpec, out var kept))
+                next.Models[model.ItemSpec] = kept;
+            else
+                next.Models[model.ItemSpec] = new LockEntry((JsonObject)JsonNode.Parse(
+                    File.ReadAllText(model.GetMetadata(PlannedModelMetadata.EntryFile)))!);
+        }
+        if (next.Save(LockFile))
+            Log.LogMessage(MessageImportance.Normal, "Updated {0}", LockFile);
+        return true;
+    }
+}

@@ -1,0 +1,24 @@
+namespace MlBuild.Worker.Data;
+
+/// <summary>A data file as read: how it was split, its column names, and its data rows (header excluded),
+/// each with the same number of fields as there are names.</summary>
+internal sealed class DataFile
+{
+    public DataFile(string path, char separator, HeaderDecision header, IReadOnlyList<string> columnNames,
+        IReadOnlyList<DataRecord> rows)
+    {
+        Path = path;
+        Separator = separator;
+        Header = header;
+        ColumnNames = columnNames;
+        Rows = rows;
+    }
+
+    public string Path { get; }
+    public char Separator { get; }
+    public HeaderDecision Header { get; }
+    public IReadOnlyList<string> ColumnNames { get; }
+    public IReadOnlyList<DataRecord> Rows { get; }
+
+    public IEnumerable<string> ValuesOf(int column) => Rows.Select(r => r.Fields[column]);
+}

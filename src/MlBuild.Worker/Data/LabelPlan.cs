@@ -1,0 +1,158 @@
+using System.Globalization;
+using MlBuild.Worker.Diagnostics;
+
+namespace MlBuild.Worker.Data;
+
+/// <summary>
+/// How the label column becomes what the task's trainers read, decided on the training data:
+/// binary classification takes true/false labels as they are, two numbers with the larger one as true (so 0/1
+/// gives 1 = true), or exactly two strings with the one sorted last (ordinal) as true ("no"/"yes": yes;
+/// "ham"/"spam": spam); multiclass classification keeps numbers as numbers and anything else as text;
+/// regression needs numbers. Every row needs a label value.
+/// </summary>
+internal sealed class LabelPlan
+{
+    private readonly DataColumn _label;
+    private readonly Func<string, object?> _convert;
+
+    private LabelPlan(DataColumn label, LabelType type, Func<string, object?> convert, string description)
+    {
+        _label = label;
+        Type = type;
+        _convert = convert;
+        Description = description;
+    }
+
+    public LabelType Type { get; }
+
+    /// <summary>How labels are read, for the build's detail output (which value is the positive class).</summary>
+    public string Description { get; }
+
+    public static LabelPlan Create(ModelTask task, DataColumn label, DataFile train)
+    {
+        ThrowIfAnyEmpty(train, label);
+        return task switch
+        {
+            ModelTask.BinaryClassification => Binary(label, train),
+            ModelTask.MulticlassClassification => Multiclass(label, train),
+            ModelTask.Regression => Regression(label, train),
+            _ => throw new ArgumentOutOfRangeException(nameof(task), task, null),
+        };
+    }
+
+    /// <summary>Converts the label of every row of <paramref name="file"/>; a test file may only hold labels
+    /// that the training data defines (binary), and no empty ones.</summary>
+    public LabelValues Prepare(DataFile file)
+    {
+        ThrowIfAnyEmpty(file, _label);
+        Array values = Type switch
+        {
+            LabelType.Boolean => new bool[file.Rows.Count],
+            LabelType.Single => new float[file.Rows.Count],
+            _ => new string[file.Rows.Count],
+        };
+        var bag = new DiagnosticBag();
+        for (var i = 0; i < file.Rows.Count && !bag.IsFull; i++)
+        {
+            var row = file.Rows[i];
+            var raw = row.Fields[_label.Index];
+            if (_convert(raw) is { } value)
+                values.SetValue(value, i);
+            else
+                bag.Add(ErrorCodes.UnsuitableLabel, new Location(file.Path, row.Line),
+                    $"the label '{raw}' in column '{_label.Name}' is not one of the training data's labels " +
+                    $"({Description}): fix the value.");
+        }
+        bag.ThrowIfAny();
+        return new LabelValues(Type, values);
+    }
+
+    private static LabelPlan Binary(DataColumn label, DataFile train)
+    {
+        var raw = train.ValuesOf(label.Index);
+        switch (label.Kind)
+        {
+            case ColumnKind.Boolean:
+            {
+                var seen = raw.Select(v => Values.TryParseBoolean(v, out var b) && b).Distinct().ToList();
+                ThrowUnlessTwo(label, train, seen.Count, seen.Select(b => b ? "true" : "false"));
+                return new(label, LabelType.Boolean, v => Values.TryParseBoolean(v, out var b) ? b : null,
+                    "true is the positive class");
+            }
+            case ColumnKind.Numeric:
+            {
+                var seen = raw.Select(Values.ToNumber).Distinct().Order().ToList();
+                ThrowUnlessTwo(label, train, seen.Count, seen.Select(Format));
+                var (negative, positive) = (seen[0], seen[1]);
+                return new(label, LabelType.Boolean,
+                    v => Values.ToNumber(v) is var n && n == positive ? true : n == negative ? false : null,
+                    $"{Format(positive)} is the positive class, {Format(negative)} the negative one");
+            }
+            default:
+            {
+                var seen = raw.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+                ThrowUnlessTwo(label, train, seen.Count, seen.Select(s => $"'{s}'"));
+                var (negative, positive) = (seen[0], seen[1]);
+                return new(label, LabelType.Boolean,
+                    v => v == positive ? true : v == negative ? false : null,
+                    $"'{positive}' is the positive class (sorted last), '{negative}' the negative one");
+            }
+        }
+    }
+
+    private static LabelPlan Multiclass(DataColumn label, DataFile train)
+    {
+        var classes = train.ValuesOf(label.Index).Distinct(StringComparer.Ordinal).Count();
+        if (label.Kind == ColumnKind.Numeric)
+            classes = train.ValuesOf(label.Index).Select(Values.ToNumber).Distinct().Count();
+        if (classes < 2)
+            throw new MlbException(ErrorCodes.UnsuitableLabel, new Location(train.Path),
+                $"multiclass classification needs at least two classes, but the label '{label.Name}' has only one " +
+                $"value ('{train.Rows[0].Fields[label.Index]}'): add rows of the other classes.");
+        return label.Kind == ColumnKind.Numeric
+            ? new(label, LabelType.Single, v => Values.ToNumber(v), $"{classes} numeric classes")
+            : new(label, LabelType.Text, v => v, $"{classes} classes");
+    }
+
+    private static LabelPlan Regression(DataColumn label, DataFile train)
+    {
+        if (label.Kind != ColumnKind.Numeric)
+        {
+            var example = train.Rows.First(r => !Values.IsNumber(r.Fields[label.Index]));
+            throw new MlbException(ErrorCodes.UnsuitableLabel, new Location(train.Path, example.Line),
+                $"regression predicts a number, but the label '{label.Name}' holds {label.Kind.ToString().ToLowerInvariant()} " +
+                $"values such as '{example.Fields[label.Index]}': set Task to BinaryClassification or " +
+                "MulticlassClassification, or set Label to a numeric column.");
+        }
+        return new(label, LabelType.Single, v => Values.ToNumber(v), "numbers");
+    }
+
+    private static void ThrowUnlessTwo(DataColumn label, DataFile train, int count, IEnumerable<string> values)
+    {
+        if (count == 2)
+            return;
+        var shown = values.Take(10).ToList();
+        var list = string.Join(", ", shown) + (count > shown.Count ? ", …" : "");
+        throw new MlbException(ErrorCodes.UnsuitableLabel, new Location(train.Path),
+            count < 2
+                ? $"binary classification needs two label values, but the label '{label.Name}' has only {list}: " +
+                  "add rows of the other class."
+                : $"binary classification needs exactly two label values, but the label '{label.Name}' has {count}: " +
+                  $"{list}. Set Task to MulticlassClassification, or set Label to a column with two values.");
+    }
+
+    private static void ThrowIfAnyEmpty(DataFile file, DataColumn label)
+    {
+        var bag = new DiagnosticBag();
+        foreach (var row in file.Rows.Where(r => Values.IsMissing(r.Fields[label.Index])))
+        {
+            bag.Add(ErrorCodes.UnsuitableLabel, new Location(file.Path, row.Line),
+                $"the label '{label.Name}' is empty on this line: every row needs a label; fill it in or remove the row.");
+            if (bag.IsFull)
+                break;
+        }
+        bag.ThrowIfAny();
+    }
+
+    private static string Format(float value) => value.ToString(CultureInfo.InvariantCulture);
+}

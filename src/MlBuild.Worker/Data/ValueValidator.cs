@@ -1,0 +1,33 @@
+using MlBuild.Worker.Diagnostics;
+
+namespace MlBuild.Worker.Data;
+
+/// <summary>Checks that every value of the columns a model uses fits the column's kind, so a typo is reported
+/// at its line instead of silently becoming a missing value.</summary>
+internal static class ValueValidator
+{
+    public static void Check(DataFile file, IEnumerable<DataColumn> columns)
+    {
+        var typed = columns.Where(c => c.Kind is ColumnKind.Numeric or ColumnKind.Boolean).ToList();
+        var bag = new DiagnosticBag();
+        foreach (var row in file.Rows)
+        {
+            foreach (var column in typed)
+            {
+                var value = row.Fields[column.Index];
+                if (Values.IsMissing(value))
+                    continue;
+                if (column.Kind == ColumnKind.Numeric && !Values.IsNumber(value))
+                    bag.Add(ErrorCodes.InvalidValue, new Location(file.Path, row.Line),
+                        $"column '{column.Name}' is numeric but this line has '{value}', which is not a number " +
+                        "(invariant culture, '.' for decimals): fix the value, or leave it empty for a missing value.");
+                else if (column.Kind == ColumnKind.Boolean && !Values.IsBoolean(value))
+                    bag.Add(ErrorCodes.InvalidValue, new Location(file.Path, row.Line),
+                        $"column '{column.Name}' holds true/false values but this line has '{value}': fix the value.");
+            }
+            if (bag.IsFull)
+                break;
+        }
+        bag.ThrowIfAny();
+    }
+}

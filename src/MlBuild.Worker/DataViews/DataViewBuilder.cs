@@ -1,0 +1,53 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using MlBuild.Worker.Data;
+
+namespace MlBuild.Worker.DataViews;
+
+/// <summary>Turns a parsed data file into an IDataView: each column typed by its kind (Numeric as Single with NaN
+/// for missing values, Boolean as Boolean, Categorical and Text as text), the label replaced by its prepared values.</summary>
+internal static class DataViewBuilder
+{
+    public static InMemoryDataView Build(DataFile file, IReadOnlyList<DataColumn> columns, DataColumn label,
+        LabelValues labels)
+    {
+        var viewColumns = columns.Select(c => c == label ? LabelColumn(c.Name, labels) : ColumnOf(file, c)).ToList();
+        return new InMemoryDataView(viewColumns, file.Rows.Count);
+    }
+
+    /// <summary>The schema an application passes rows in: the raw columns by kind, the label as it is in the file
+    /// (an application does not need to give it: nothing in a saved model reads it).</summary>
+    public static DataViewSchema RawSchema(IReadOnlyList<DataColumn> columns)
+    {
+        var builder = new DataViewSchema.Builder();
+        foreach (var column in columns)
+            builder.AddColumn(column.Name, TypeOf(column.Kind));
+        return builder.ToSchema();
+    }
+
+    public static DataViewType TypeOf(ColumnKind kind) => kind switch
+    {
+        ColumnKind.Numeric => NumberDataViewType.Single,
+        ColumnKind.Boolean => BooleanDataViewType.Instance,
+        _ => TextDataViewType.Instance,
+    };
+
+    private static ViewColumn ColumnOf(DataFile file, DataColumn column)
+    {
+        var values = file.ValuesOf(column.Index);
+        return column.Kind switch
+        {
+            ColumnKind.Numeric => ViewColumn.Of(column.Name, values.Select(Values.ToNumber).ToArray()),
+            ColumnKind.Boolean => ViewColumn.Of(column.Name,
+                values.Select(v => Values.TryParseBoolean(v, out var b) && b).ToArray()),
+            _ => ViewColumn.Of(column.Name, values.ToArray()),
+        };
+    }
+
+    private static ViewColumn LabelColumn(string name, LabelValues labels) => labels.Type switch
+    {
+        LabelType.Boolean => ViewColumn.Of(name, (bool[])labels.Values),
+        LabelType.Single => ViewColumn.Of(name, (float[])labels.Values),
+        _ => ViewColumn.Of(name, (string[])labels.Values),
+    };
+}

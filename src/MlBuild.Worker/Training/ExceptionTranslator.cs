@@ -1,0 +1,55 @@
+using System.Reflection;
+using MlBuild.Worker.Diagnostics;
+
+namespace MlBuild.Worker.Training;
+
+/// <summary>Turns an unexpected exception into one error line: a missing trainer package (the project runs the
+/// worker with its own dependencies, which may lack LightGbm) gets MLB3006 and the reference to add; anything else
+/// MLB4003 with the innermost message. The stack trace goes to the detail output only.</summary>
+internal static class ExceptionTranslator
+{
+    private static readonly (string Marker, string Package)[] TrainerPackages =
+    [
+        ("lightgbm", "Microsoft.ML.LightGbm"),
+        ("Microsoft.ML.FastTree", "Microsoft.ML.FastTree"),
+    ];
+
+    public static Diagnostic Translate(Exception exception, Location declaredAt)
+    {
+        if (MissingPackage(exception) is { } package)
+            return new Diagnostic(ErrorCodes.MissingTrainerPackage, declaredAt,
+                $"the trainer needs the package {package}, which the project does not reference: add " +
+                $"<PackageReference Include=\"{package}\" Version=\"5.0.1\" /> to the project, or choose another Trainer.");
+        var inner = Innermost(exception);
+        return new Diagnostic(ErrorCodes.TrainingFailed, declaredAt,
+            $"training failed: {inner.Message} ({inner.GetType().Name})");
+    }
+
+    public static string? MissingPackage(Exception exception)
+    {
+        for (Exception? e = exception; e is not null; e = e.InnerException)
+        {
+            var missing = e switch
+            {
+                FileNotFoundException notFound => notFound.FileName ?? notFound.Message,
+                FileLoadException loadFailed => loadFailed.FileName ?? loadFailed.Message,
+                DllNotFoundException noNative => noNative.Message,
+                _ => null,
+            };
+            if (missing is null)
+                continue;
+            foreach (var (marker, package) in TrainerPackages)
+                if (missing.Contains(marker, StringComparison.OrdinalIgnoreCase))
+                    return package;
+        }
+        return null;
+    }
+
+    private static Exception Innermost(Exception exception)
+    {
+        var e = exception;
+        while (e is TargetInvocationException or AggregateException or TypeInitializationException && e.InnerException is not null)
+            e = e.InnerException!;
+        return e;
+    }
+}

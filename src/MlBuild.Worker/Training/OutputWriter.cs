@@ -1,0 +1,61 @@
+using System.Text.Json;
+using Microsoft.ML;
+using MlBuild.Protocol;
+
+namespace MlBuild.Worker.Training;
+
+/// <summary>
+/// Writes the model and then the result, each to a temporary file beside its destination and moved into place, so a
+/// reader never sees half a file. The result comes last: its presence tells the tasks that the model is complete.
+/// If anything fails, what this writer put in place is removed again.
+/// </summary>
+internal static class OutputWriter
+{
+    public static void Write(MLContext ml, ITransformer model, DataViewSchema inputSchema, TrainResult result,
+        string modelPath, string resultPath)
+    {
+        var modelWritten = false;
+        try
+        {
+            WriteAtomically(modelPath, temp => ml.Model.Save(model, inputSchema, temp));
+            modelWritten = true;
+            WriteAtomically(resultPath, temp => File.WriteAllText(temp, JsonSerializer.Serialize(result, WorkerJson.Options)));
+        }
+        catch when (modelWritten)
+        {
+            TryDelete(modelPath);
+            throw;
+        }
+    }
+
+    private static void WriteAtomically(string path, Action<string> write)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        Directory.CreateDirectory(directory);
+        var temp = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            write(temp);
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            TryDelete(temp);
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+            // Best effort: a leftover temporary file is harmless, masking the real error is not.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}

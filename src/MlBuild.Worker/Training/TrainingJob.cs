@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using Microsoft.ML;
+using MlBuild.Protocol;
+using MlBuild.Worker.Diagnostics;
+using MlBuild.Worker.Pipelines;
+using MlBuild.Worker.Requests;
+
+namespace MlBuild.Worker.Training;
+
+/// <summary>
+/// Trains one model: checks the declaration (task, params, trainer or pipeline class) before touching the data,
+/// loads and validates the data, fits the pipeline with a context seeded by the item's Seed, evaluates on the test
+/// set, and writes the model and then the result.
+/// </summary>
+internal static class TrainingJob
+{
+    public static TrainResult Run(TrainRequest request, ProgressReporter progress, TimeSpan? heartbeatInterval = null)
+    {
+        var declaredAt = RequestReader.DeclaredAt(request);
+        var task = TaskParser.Parse(request.Task, declaredAt);
+        var parameters = ParamsFile.Read(request.ParamsFile, declaredAt);
+        var source = CreateSource(request, task, parameters, declaredAt);
+        using var _ = source as IDisposable;
+
+        var ml = new MLContext(seed: request.Seed);
+        var data = TrainingDataLoader.Load(ml, request, task, declaredAt, progress);
+        progress.Report($"loaded {data.TrainRows} training rows, {data.TestRows} test rows");
+        var estimator = source.Build(ml, data);
+
+        progress.Report($"training {source.Name}…");
+        var clock = Stopwatch.StartNew();
+        ITransformer trained;
+        using (new Heartbeat(progress, "training", heartbeatInterval ?? Heartbeat.DefaultInterval))
+            trained = estimator.Fit(data.TrainView);
+        var trainingSeconds = clock.Elapsed.TotalSeconds;
+
+        var scored = trained.Transform(data.TestView);
+        var metrics = MetricsEvaluator.Evaluate(ml, task, scored, data.Selection.Label.Name);
+        var model = ModelFinisher.Finish(ml, trained, scored);
+        var result = new TrainResult
+        {
+            Trainer = source.Name,
+            Metrics = metrics,
+            TrainingSeconds = trainingSeconds,
+            TrainRows = data.TrainRows,
+            TestRows = data.TestRows,
+            Columns = new SortedDictionary<string, string>(
+                data.Columns.ToDictionary(c => c.Name, c => c.Kind.ToString()), StringComparer.Ordinal),
+        };
+        OutputWriter.Write(ml, model, data.RawSchema, result, request.ModelOutputPath, request.ResultOutputPath);
+        progress.Report($"trained in {trainingSeconds:0.0} s{Headline(task, metrics)}");
+        return result;
+    }
+
+    private static IEstimatorSource CreateSource(TrainRequest request, ModelTask task, ParamsFile parameters,
+        Diagnostics.Location declaredAt) =>
+        string.IsNullOrWhiteSpace(request.Pipeline)
+            ? DeclarativePipeline.Create(task, request.Trainer, parameters, request.Seed, declaredAt)
+            : CodePipeline.Load(request.Pipeline.Trim(), request.PipelineAssembly, task, parameters, request.Seed, declaredAt);
+
+    private static string Headline(ModelTask task, IReadOnlyDictionary<string, double> metrics)
+    {
+        var name = task switch
+        {
+            ModelTask.BinaryClassification => "AreaUnderRocCurve",
+            ModelTask.MulticlassClassification => "MacroAccuracy",
+            _ => "RSquared",
+        };
+        return metrics.TryGetValue(name, out var value)
+            ? $", {name} {value.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture)}"
+            : "";
+    }
+}

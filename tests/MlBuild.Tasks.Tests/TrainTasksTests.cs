@@ -1,0 +1,155 @@
+using System.Text.Json;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+using MlBuild.Protocol;
+using MlBuild.Tasks.Tasks;
+using MlBuild.Tasks.Tests.Support;
+
+namespace MlBuild.Tasks.Tests;
+
+/// <summary>
+/// The tasks of the train target run together against a fake build engine, with a stand-in for the worker
+/// (the files it would write): planning, committing and the lock file, without MSBuild or ML.NET.
+/// </summary>
+public sealed class TrainTasksTests : IDisposable
+{
+    private readonly TestDirectory _project = new();
+    private readonly FakeBuildEngine _engine = new();
+
+    public TrainTasksTests()
+    {
+        _project.Write("data/train.csv", "a,Label\n1,2\n3,4\n");
+        _project.Write("p.csproj", "<Project><ItemGroup><MlModel Include=\"M\" /></ItemGroup></Project>");
+    }
+
+    public void Dispose() => _project.Dispose();
+
+    private ITaskItem Plan()
+    {
+        var item = new TaskItem("M");
+        item.SetMetadata("Task", "Regression");
+        item.SetMetadata("TrainData", "data/train.csv");
+        var task = new PlanTraining
+        {
+            BuildEngine = _engine,
+            Models = [item],
+            ProjectFile = _project.File("p.csproj"),
+            IntermediateDirectory = _project.File("obj/mlbuild"),
+            OutputDirectory = _project.File("bin"),
+            LockFile = _project.File("mlbuild.lock.json"),
+            CacheDirectory = _project.File("cache"),
+        };
+        Assert.True(task.Execute(), string.Join("\n", _engine.Errors.Select(e => e.Message)));
+        return Assert.Single(task.PlannedModels);
+    }
+
+    private void StandInWorker(ITaskItem planned)
+    {
+        var request = JsonSerializer.Deserialize<TrainRequest>(File.ReadAllText(planned.GetMetadata("RequestFile")), WorkerJson.Options)!;
+        Assert.Equal(_project.File("data/train.csv"), request.TrainData);
+        Assert.Equal(1, request.ItemLine);
+        File.WriteAllText(request.ModelOutputPath, "trained model");
+        File.WriteAllText(request.ResultOutputPath, JsonSerializer.Serialize(new TrainResult
+        {
+            Trainer = "FastTree",
+            Metrics = new SortedDictionary<string, double> { ["RSquared"] = 0.5 },
+            TrainingSeconds = 1.5,
+            Columns = new SortedDictionary<string, string> { ["a"] = "Numeric" },
+        }, WorkerJson.Options));
+    }
+
+    private void Commit(ITaskItem planned)
+    {
+        Assert.True(new CommitModel { BuildEngine = _engine, Model = planned, CacheDirectory = _project.File("cache") }.Execute());
+        Assert.True(new WriteLockFile { BuildEngine = _engine, LockFile = _project.File("mlbuild.lock.json"), PlannedModels = [planned] }.Execute());
+    }
+
+    [Fact]
+    public void A_new_model_is_planned_for_training_then_committed_then_up_to_date()
+    {
+        var first = Plan();
+        Assert.Equal(ModelAction.Train, first.GetMetadata("Action"));
+
+        StandInWorker(first);
+        Commit(first);
+
+        Assert.Equal("trained model", File.ReadAllText(_project.File("bin/M.zip")));
+        Assert.False(File.Exists(first.GetMetadata("TrainedModelFile")));
+        Assert.Contains("\"RSquared\": 0.5", File.ReadAllText(_project.File("mlbuild.lock.json")));
+        var second = Plan();
+        Assert.Equal(ModelAction.UpToDate, second.GetMetadata("Action"));
+        Assert.True(_engine.Logged("M is up to date"));
+    }
+
+    [Fact]
+    public void A_missing_output_model_is_restored_from_the_cache()
+    {
+        var first = Plan();
+        StandInWorker(first);
+        Commit(first);
+        var lockText = File.ReadAllText(_project.File("mlbuild.lock.json"));
+        File.Delete(_project.File("bin/M.zip"));
+
+        var second = Plan();
+        Assert.Equal(ModelAction.Restore, second.GetMetadata("Action"));
+        Commit(second);
+
+        Assert.Equal("trained model", File.ReadAllText(_project.File("bin/M.zip")));
+        Assert.True(_engine.Logged("M restored from cache"));
+        Assert.Equal(lockText, File.ReadAllText(_project.File("mlbuild.lock.json")));
+    }
+
+    [Fact]
+    public void A_changed_data_file_plans_training_again()
+    {
+        var first = Plan();
+        StandInWorker(first);
+        Commit(first);
+
+        _project.Write("data/train.csv", "a,Label\n1,2\n3,5\n");
+
+        Assert.Equal(ModelAction.Train, Plan().GetMetadata("Action"));
+    }
+
+    [Fact]
+    public void A_commit_without_worker_output_fails_and_leaves_the_previous_model()
+    {
+        var first = Plan();
+        StandInWorker(first);
+        Commit(first);
+        _project.Write("data/train.csv", "a,Label\n1,2\n3,5\n");
+        var second = Plan();
+
+        var committed = new CommitModel { BuildEngine = _engine, Model = second, CacheDirectory = _project.File("cache") }.Execute();
+
+        Assert.False(committed);
+        Assert.Equal("MLB4004", Assert.Single(_engine.Errors).Code);
+        Assert.Equal("trained model", File.ReadAllText(_project.File("bin/M.zip")));
+    }
+
+    [Fact]
+    public void A_params_file_that_is_not_json_is_an_error_with_its_line()
+    {
+        _project.Write("params.json", "{\n  \"NumberOfTrees\": ,\n}");
+        var item = new TaskItem("M");
+        item.SetMetadata("Task", "Regression");
+        item.SetMetadata("TrainData", "data/train.csv");
+        item.SetMetadata("Params", "params.json");
+        var task = new PlanTraining
+        {
+            BuildEngine = _engine,
+            Models = [item],
+            ProjectFile = _project.File("p.csproj"),
+            IntermediateDirectory = _project.File("obj/mlbuild"),
+            OutputDirectory = _project.File("bin"),
+            LockFile = _project.File("mlbuild.lock.json"),
+            CacheDirectory = _project.File("cache"),
+        };
+
+        Assert.False(task.Execute());
+        var error = Assert.Single(_engine.Errors);
+        Assert.Equal("MLB1007", error.Code);
+        Assert.Equal(_project.File("params.json"), error.File);
+        Assert.Equal(2, error.LineNumber);
+    }
+}

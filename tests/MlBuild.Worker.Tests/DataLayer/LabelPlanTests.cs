@@ -1,0 +1,136 @@
+using MlBuild.Worker.Data;
+using MlBuild.Worker.Diagnostics;
+using MlBuild.Worker.Tests.Support;
+
+namespace MlBuild.Worker.Tests.DataLayer;
+
+public sealed class LabelPlanTests
+{
+    private static (LabelPlan Plan, LabelValues Values) Prepare(TempDirectory temp, ModelTask task, params string[] labels)
+    {
+        var file = DataFileReader.Read(temp.Write("d.csv", "Label,x\n" + string.Concat(labels.Select(l => $"{l},1\n"))),
+            new(new Location("p.csproj")));
+        var column = ColumnKindInference.InferAll(file)[0];
+        var plan = LabelPlan.Create(task, column, file);
+        return (plan, plan.Prepare(file));
+    }
+
+    private static MlbException Fails(TempDirectory temp, ModelTask task, params string[] labels) =>
+        Assert.Throws<MlbException>(() => Prepare(temp, task, labels));
+
+    [Fact]
+    public void Binary_zero_one_labels_make_one_true()
+    {
+        using var temp = new TempDirectory();
+        var (_, values) = Prepare(temp, ModelTask.BinaryClassification, "0", "1", "1.0", "0");
+
+        Assert.Equal(LabelType.Boolean, values.Type);
+        Assert.Equal([false, true, true, false], (bool[])values.Values);
+    }
+
+    [Fact]
+    public void Binary_numbers_make_the_larger_one_true()
+    {
+        using var temp = new TempDirectory();
+        var (_, values) = Prepare(temp, ModelTask.BinaryClassification, "2", "4", "2");
+
+        Assert.Equal([false, true, false], (bool[])values.Values);
+    }
+
+    [Fact]
+    public void Binary_strings_make_the_one_sorted_last_true()
+    {
+        using var temp = new TempDirectory();
+        var (plan, values) = Prepare(temp, ModelTask.BinaryClassification, "spam", "ham", "spam");
+
+        Assert.Equal([true, false, true], (bool[])values.Values);
+        Assert.Contains("'spam' is the positive class", plan.Description);
+    }
+
+    [Fact]
+    public void Binary_true_false_labels_are_taken_as_they_are()
+    {
+        using var temp = new TempDirectory();
+        var (_, values) = Prepare(temp, ModelTask.BinaryClassification, "True", "false", "FALSE");
+
+        Assert.Equal([true, false, false], (bool[])values.Values);
+    }
+
+    [Fact]
+    public void Binary_with_three_values_lists_them()
+    {
+        using var temp = new TempDirectory();
+        var error = Fails(temp, ModelTask.BinaryClassification, "0", "1", "2", "1").First;
+
+        Assert.Equal(ErrorCodes.UnsuitableLabel, error.Code);
+        Assert.Equal(new Location(temp.File("d.csv")), error.At);
+        Assert.Contains("has 3: 0, 1, 2", error.Message);
+        Assert.Contains("MulticlassClassification", error.Message);
+    }
+
+    [Fact]
+    public void Binary_with_one_value_asks_for_the_other_class()
+    {
+        using var temp = new TempDirectory();
+        var error = Fails(temp, ModelTask.BinaryClassification, "yes", "yes").First;
+
+        Assert.Equal(ErrorCodes.UnsuitableLabel, error.Code);
+        Assert.Contains("only 'yes'", error.Message);
+    }
+
+    [Fact]
+    public void An_empty_label_is_reported_at_its_line()
+    {
+        using var temp = new TempDirectory();
+        var error = Fails(temp, ModelTask.Regression, "1", "", "3").First;
+
+        Assert.Equal(ErrorCodes.UnsuitableLabel, error.Code);
+        Assert.Equal(new Location(temp.File("d.csv"), 3), error.At);
+    }
+
+    [Fact]
+    public void A_test_label_the_training_data_does_not_have_is_reported_at_its_line()
+    {
+        using var temp = new TempDirectory();
+        var (plan, _) = Prepare(temp, ModelTask.BinaryClassification, "ham", "spam");
+        var train = DataFileReader.Read(temp.File("d.csv"), new(new Location("p.csproj")));
+        var test = DataFileReader.Read(temp.Write("t.csv", "ham,1\neggs,1\n"), new(new Location("p.csproj"), Reference: train));
+
+        var error = Assert.Throws<MlbException>(() => plan.Prepare(test)).First;
+
+        Assert.Equal(ErrorCodes.UnsuitableLabel, error.Code);
+        Assert.Equal(new Location(test.Path, 2), error.At);
+        Assert.Contains("'eggs'", error.Message);
+    }
+
+    [Fact]
+    public void Regression_needs_a_numeric_label()
+    {
+        using var temp = new TempDirectory();
+        var error = Fails(temp, ModelTask.Regression, "cheap", "dear", "cheap", "dear").First;
+
+        Assert.Equal(ErrorCodes.UnsuitableLabel, error.Code);
+        Assert.Equal(new Location(temp.File("d.csv"), 2), error.At);
+        Assert.Contains("'cheap'", error.Message);
+    }
+
+    [Fact]
+    public void Multiclass_keeps_numbers_as_numbers_and_strings_as_text()
+    {
+        using var temp = new TempDirectory();
+        var (_, numbers) = Prepare(temp, ModelTask.MulticlassClassification, "0", "2", "1");
+        var (_, texts) = Prepare(temp, ModelTask.MulticlassClassification, "setosa", "virginica");
+
+        Assert.Equal([0f, 2f, 1f], (float[])numbers.Values);
+        Assert.Equal(["setosa", "virginica"], (string[])texts.Values);
+    }
+
+    [Fact]
+    public void Multiclass_needs_two_classes()
+    {
+        using var temp = new TempDirectory();
+        var error = Fails(temp, ModelTask.MulticlassClassification, "a", "a").First;
+
+        Assert.Equal(ErrorCodes.UnsuitableLabel, error.Code);
+    }
+}

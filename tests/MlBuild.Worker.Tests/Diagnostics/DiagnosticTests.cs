@@ -1,0 +1,34 @@
+using MlBuild.Worker.Diagnostics;
+
+namespace MlBuild.Worker.Tests.Diagnostics;
+
+public sealed class DiagnosticTests
+{
+    [Theory]
+    [InlineData(3, 7, "/p/App.csproj(3,7): error MLB1006: Iris: bad")]
+    [InlineData(3, 0, "/p/App.csproj(3): error MLB1006: Iris: bad")]
+    [InlineData(0, 0, "/p/App.csproj: error MLB1006: Iris: bad")]
+    public void Formats_the_msbuild_canonical_line(int line, int column, string expected) =>
+        Assert.Equal(expected, new Diagnostic("MLB1006", new Location("/p/App.csproj", line, column), "bad").Format("Iris"));
+
+    [Fact]
+    public void A_message_stays_on_one_line() =>
+        Assert.Equal("f: error MLB4003: M: a b c",
+            new Diagnostic("MLB4003", new Location("f"), "a\r\nb\nc").Format("M"));
+
+    [Fact]
+    public void The_heartbeat_reports_elapsed_seconds_until_disposed()
+    {
+        var output = new StringWriter();
+        var progress = new ProgressReporter(output, "Iris");
+
+        using (new Heartbeat(progress, "training", TimeSpan.FromMilliseconds(20)))
+            Thread.Sleep(200);
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Thread.Sleep(100);
+
+        Assert.NotEmpty(lines);
+        Assert.All(lines, l => Assert.Matches(@"^mlbuild-progress: Iris: training… \d+ s\r?$", l));
+        Assert.Equal(output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Length, lines.Length);
+    }
+}

@@ -1,0 +1,40 @@
+using System.Text.Json.Nodes;
+using MlBuild.Worker.Tests.Support;
+
+namespace MlBuild.Worker.Tests.Process;
+
+/// <summary>Makes the deps.json of a project that does not reference Microsoft.ML.LightGbm, from the test project's.</summary>
+internal static class DepsFileEditor
+{
+    public static string WithoutLightGbm(TempDirectory temp)
+    {
+        var deps = JsonNode.Parse(File.ReadAllText(WorkerProcess.DepsFile))!.AsObject();
+        foreach (var (_, target) in deps["targets"]!.AsObject())
+        {
+            var libraries = target!.AsObject();
+            foreach (var name in libraries.Select(l => l.Key).Where(IsLightGbm).ToList())
+                libraries.Remove(name);
+            foreach (var (name, library) in libraries)
+            {
+                (library!["dependencies"] as JsonObject)?.Remove("Microsoft.ML.LightGbm");
+                (library["dependencies"] as JsonObject)?.Remove("LightGBM");
+                // Project assemblies resolve beside the deps.json, which here is not the test output folder.
+                if (name.StartsWith("MlBuild.Worker.Tests/", StringComparison.Ordinal))
+                    library.AsObject().Remove("runtime");
+            }
+        }
+        var catalog = deps["libraries"]!.AsObject();
+        foreach (var name in catalog.Select(l => l.Key).Where(IsLightGbm).ToList())
+            catalog.Remove(name);
+
+        var tools = Directory.CreateDirectory(temp.File("tools")).FullName;
+        File.Copy(typeof(PipelineContext).Assembly.Location, Path.Combine(tools, "MlBuild.Runtime.dll"), overwrite: true);
+        var path = Path.Combine(tools, "App.deps.json");
+        File.WriteAllText(path, deps.ToJsonString());
+        return path;
+    }
+
+    private static bool IsLightGbm(string library) =>
+        library.StartsWith("Microsoft.ML.LightGbm/", StringComparison.OrdinalIgnoreCase) ||
+        library.StartsWith("LightGBM/", StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using System.Text;
+using MlBuild.Worker.Cli;
+using MlBuild.Worker.Tests.Support;
+
+namespace MlBuild.Worker.Tests.Process;
+
+/// <summary>
+/// Runs the worker as the MlBuild tasks do: <c>dotnet exec</c> with a project's deps.json and runtimeconfig.json
+/// (here the test project's, which references ML.NET as a consuming project does), the NuGet folder as probing path,
+/// and the worker copied alone into a folder of its own, as the package's tools folder holds it, so that ML.NET can
+/// only come from the project's dependencies.
+/// </summary>
+internal static class WorkerProcess
+{
+    public static string TestAssembly => typeof(WorkerProcess).Assembly.Location;
+
+    public static string DepsFile => Path.ChangeExtension(TestAssembly, ".deps.json");
+
+    public static (int ExitCode, string Stdout, string Stderr) Run(TempDirectory temp, string requestPath,
+        string? depsFile = null)
+    {
+        var tools = Directory.CreateDirectory(temp.File("tools")).FullName;
+        var worker = Path.Combine(tools, "MlBuild.Worker.dll");
+        File.Copy(typeof(WorkerCommand).Assembly.Location, worker, overwrite: true);
+
+        var start = new ProcessStartInfo(DotnetHost())
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[]
+                 {
+                     "exec",
+                     "--depsfile", depsFile ?? DepsFile,
+                     "--runtimeconfig", Path.ChangeExtension(TestAssembly, ".runtimeconfig.json"),
+                     "--additionalprobingpath", NuGetRoot(),
+                     worker, "train", requestPath,
+                 })
+            start.ArgumentList.Add(arg);
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEnd();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("The worker did not exit within 2 minutes.");
+        }
+        return (process.ExitCode, stdout, stderr.GetAwaiter().GetResult());
+    }
+
+    private static string DotnetHost() =>
+        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host
+        : Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? Environment.ProcessPath!
+        : "dotnet";
+
+    private static string NuGetRoot() =>
+        Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } root ? root
+        : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+}
