@@ -53,7 +53,7 @@ public sealed class BadInputTests(PackageFeedFixture feed)
     [Fact]
     public void A_missing_label_column_lists_the_columns_found()
     {
-        var project = Project("""<MlModel Include="Iris" Task="MulticlassClassification" TrainData="data/train.tsv" Label="Species" />""");
+        var project = Project("""<MlModel Include="Iris" Task="MulticlassClassification" TrainData="data/train.tsv" LabelColumn="Species" />""");
         var error = FailsWith(project, "MLB2002");
         Assert.Contains("Species", error.Message);
         Assert.Contains("Petal width", error.Message);

@@ -9,7 +9,7 @@ public sealed class CodePipelineTests(PackageFeedFixture feed)
 {
     private const string SentimentItem = """
         <MlModel Include="Sentiment" Task="BinaryClassification" Pipeline="Samples.SentimentPipeline"
-                 TrainData="data/train.tsv" TestData="data/test.tsv" Label="Sentiment" />
+                 TrainData="data/train.tsv" TestData="data/test.tsv" LabelColumn="Sentiment" />
         """;
 
     private const string PipelineSource = """

@@ -14,7 +14,7 @@ public sealed class InterruptedTrainingTests(PackageFeedFixture feed)
         var project = new TestProject(feed, "TaxiModels")
             .WithProject("""
                 <MlModel Include="Taxi" Task="Regression" TrainData="data/train.csv" TestData="data/test.csv"
-                         Label="fare_amount" Params="taxi.params.json" />
+                         LabelColumn="fare_amount" Params="taxi.params.json" />
                 """)
             .WithData("taxi-fare/train-2000.csv", "data/train.csv")
             .WithData("taxi-fare/test-500.csv", "data/test.csv")

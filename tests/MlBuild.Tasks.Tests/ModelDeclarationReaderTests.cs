@@ -16,6 +16,7 @@ public sealed class ModelDeclarationReaderTests : IDisposable
               <ItemGroup>
                 <MlModel Include="Good" />
                 <MlModel Include="Bad name" />
+                <MlModel Include="Labelled" Label="Species" />
               </ItemGroup>
             </Project>
             """);
@@ -127,5 +128,24 @@ public sealed class ModelDeclarationReaderTests : IDisposable
     {
         var (models, _) = Read(Item("Good", ("Task", "binaryclassification")));
         Assert.Equal("BinaryClassification", Assert.Single(models).Task);
+    }
+
+    [Fact]
+    public void A_Label_attribute_which_MSBuild_keeps_for_itself_is_an_error_that_names_LabelColumn()
+    {
+        var (models, problems) = Read(Item("Labelled"));
+
+        Assert.Empty(models);
+        var problem = Assert.Single(problems);
+        Assert.Equal("MLB1011", problem.Code);
+        Assert.Contains("LabelColumn=\"Species\"", problem.Message);
+        Assert.Equal(5, problem.Location.Line);
+    }
+
+    [Fact]
+    public void The_label_column_comes_from_LabelColumn_or_a_Label_child_element()
+    {
+        Assert.Equal("Species", Assert.Single(Read(Item("Labelled", ("LabelColumn", "Species"))).Models).Label);
+        Assert.Equal("Species", Assert.Single(Read(Item("Good", ("Label", "Species"))).Models).Label);
     }
 }

@@ -10,7 +10,12 @@ namespace MlBuild.Tasks.Declarations;
 /// </summary>
 internal static class ItemLocator
 {
-    public static SourceLocation Find(string projectFile, string itemType, string identity)
+    public static SourceLocation Find(string projectFile, string itemType, string identity) =>
+        FindElement(projectFile, itemType, identity).Location;
+
+    /// <summary>The item's location and the attributes written on its element (MSBuild keeps some of them, such
+    /// as Label, from the item's metadata).</summary>
+    public static ItemElement FindElement(string projectFile, string itemType, string identity)
     {
         try
         {
@@ -26,7 +31,8 @@ internal static class ItemLocator
                 foreach (var part in include.Split(';'))
                 {
                     if (string.Equals(part.Trim(), identity, StringComparison.Ordinal))
-                        return new SourceLocation(projectFile, lineInfo.LineNumber, lineInfo.LinePosition);
+                        return new ItemElement(new SourceLocation(projectFile, lineInfo.LineNumber, lineInfo.LinePosition),
+                            ReadAttributes(reader));
                 }
             }
         }
@@ -34,6 +40,16 @@ internal static class ItemLocator
         {
             // The item may come from an import or a glob; the project file itself is still the best pointer.
         }
-        return new SourceLocation(projectFile);
+        return new ItemElement(new SourceLocation(projectFile), new Dictionary<string, string>());
+    }
+
+    private static Dictionary<string, string> ReadAttributes(XmlReader reader)
+    {
+        var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
+        while (reader.MoveToNextAttribute())
+            attributes[reader.LocalName] = reader.Value;
+        return attributes;
     }
 }
+
+internal sealed record ItemElement(SourceLocation Location, IReadOnlyDictionary<string, string> Attributes);

@@ -28,7 +28,8 @@ internal static partial class ModelDeclarationReader
         foreach (var item in items)
         {
             var name = item.ItemSpec;
-            var location = ItemLocator.Find(projectFile, "MlModel", name);
+            var element = ItemLocator.FindElement(projectFile, "MlModel", name);
+            var location = element.Location;
             if (!ValidName().IsMatch(name))
             {
                 problems.Add(new(ErrorCodes.InvalidModelName, location,
@@ -42,16 +43,17 @@ internal static partial class ModelDeclarationReader
                 continue;
             }
             var countBefore = problems.Count;
-            var declaration = ReadOne(item, name, location, projectDirectory, problems);
+            var declaration = ReadOne(item, name, element, projectDirectory, problems);
             if (problems.Count == countBefore && declaration is not null)
                 declarations.Add(declaration);
         }
         return declarations;
     }
 
-    private static ModelDeclaration? ReadOne(ITaskItem item, string name, SourceLocation at, string projectDirectory,
+    private static ModelDeclaration? ReadOne(ITaskItem item, string name, ItemElement element, string projectDirectory,
         List<Problem> problems)
     {
+        var at = element.Location;
         string? Meta(string key) => item.GetMetadata(key) is { Length: > 0 } value ? value.Trim() : null;
         void Fail(string code, string message) => problems.Add(new(code, at, $"{name}: {message}"));
 
@@ -114,6 +116,12 @@ internal static partial class ModelDeclarationReader
         if (pipeline is not null && trainer is not null)
             Fail(ErrorCodes.TrainerWithPipeline, $"set either Trainer (declarative) or Pipeline (code), not both: the class {pipeline} chooses its own trainer.");
 
+        // MSBuild reads a Label attribute as the element's label, never as metadata: the label column would
+        // silently fall back to the default. LabelColumn (or a <Label> child element) is what reaches the task.
+        var label = Meta("LabelColumn") ?? Meta("Label");
+        if (label is null && element.Attributes.TryGetValue("Label", out var labelAttribute))
+            Fail(ErrorCodes.LabelAttribute, $"Label=\"{labelAttribute}\" is read by MSBuild as the element's label, not as metadata. Write LabelColumn=\"{labelAttribute}\" instead.");
+
         if (knownTask is null || trainData is null)
             return null;
         return new ModelDeclaration
@@ -124,7 +132,7 @@ internal static partial class ModelDeclarationReader
             TrainData = trainData,
             TestData = testData,
             TestFraction = testFraction,
-            Label = Meta("Label"),
+            Label = label,
             Features = SplitList(Meta("Features")),
             Columns = SplitList(Meta("Columns")),
             Trainer = trainer,

@@ -33,9 +33,10 @@ internal static class WorkerCommand
             return 1;
         }
 
+        var progress = new ProgressReporter(stdout, request.ModelName);
         try
         {
-            TrainingJob.Run(request, new ProgressReporter(stdout, request.ModelName), heartbeatInterval);
+            TrainingJob.Run(request, progress, heartbeatInterval);
             return 0;
         }
         catch (MlbException e)
@@ -46,8 +47,10 @@ internal static class WorkerCommand
         catch (Exception e)
         {
             Report(stderr, [ExceptionTranslator.Translate(e, RequestReader.DeclaredAt(request))], request.ModelName);
-            // Detail only: useful in a bug report, noise in a build's error list.
-            stdout.WriteLine(e.ToString());
+            // Detail only: useful in a bug report, noise in a build's error list. Each line starts with the model's
+            // name so that no line of it ("X: an error: y") reads as another canonical error to MSBuild.
+            foreach (var line in e.ToString().Split('\n'))
+                progress.Detail(line.TrimEnd('\r'));
             return 1;
         }
     }

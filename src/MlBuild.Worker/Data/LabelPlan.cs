@@ -41,7 +41,7 @@ internal sealed class LabelPlan
     }
 
     /// <summary>Converts the label of every row of <paramref name="file"/>; a test file may only hold labels
-    /// that the training data defines (binary), and no empty ones.</summary>
+    /// that the training data has (classification), and no empty ones.</summary>
     public LabelValues Prepare(DataFile file)
     {
         ThrowIfAnyEmpty(file, _label);
@@ -102,16 +102,23 @@ internal sealed class LabelPlan
 
     private static LabelPlan Multiclass(DataColumn label, DataFile train)
     {
-        var classes = train.ValuesOf(label.Index).Distinct(StringComparer.Ordinal).Count();
-        if (label.Kind == ColumnKind.Numeric)
-            classes = train.ValuesOf(label.Index).Select(Values.ToNumber).Distinct().Count();
-        if (classes < 2)
+        var raw = train.ValuesOf(label.Index).ToList();
+        var numeric = label.Kind == ColumnKind.Numeric;
+        // Classes are compared as the model will see them: 1 and 1.0 are one numeric class.
+        var classes = numeric
+            ? raw.Select(Values.ToNumber).Distinct().Order().Select(Format).ToList()
+            : raw.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (classes.Count < 2)
             throw new MlbException(ErrorCodes.UnsuitableLabel, new Location(train.Path),
                 $"multiclass classification needs at least two classes, but the label '{label.Name}' has only one " +
-                $"value ('{train.Rows[0].Fields[label.Index]}'): add rows of the other classes.");
-        return label.Kind == ColumnKind.Numeric
-            ? new(label, LabelType.Single, v => Values.ToNumber(v), $"{classes} numeric classes")
-            : new(label, LabelType.Text, v => v, $"{classes} classes");
+                $"value ('{raw[0]}'): add rows of the other classes.");
+        var known = classes.ToHashSet(StringComparer.Ordinal);
+        var shown = string.Join(", ", classes.Take(10)) + (classes.Count > 10 ? ", …" : "");
+        // ML.NET's evaluator silently skips a test row whose class the model never saw: refuse it instead.
+        return numeric
+            ? new(label, LabelType.Single, v => Values.ToNumber(v) is var n && known.Contains(Format(n)) ? n : null,
+                $"{classes.Count} classes: {shown}")
+            : new(label, LabelType.Text, v => known.Contains(v) ? v : null, $"{classes.Count} classes: {shown}");
     }
 
     private static LabelPlan Regression(DataColumn label, DataFile train)

@@ -8,10 +8,13 @@ namespace MlBuild.Worker.Training;
 /// MLB4003 with the innermost message. The stack trace goes to the detail output only.</summary>
 internal static class ExceptionTranslator
 {
-    private static readonly (string Marker, string Package)[] TrainerPackages =
+    // Managed ML.NET assemblies are named like their packages; native libraries are not.
+    private const string ManagedPrefix = "Microsoft.ML.";
+
+    private static readonly (string Library, string Package)[] NativePackages =
     [
-        ("lightgbm", "Microsoft.ML.LightGbm"),
-        ("Microsoft.ML.FastTree", "Microsoft.ML.FastTree"),
+        ("lib_lightgbm", "Microsoft.ML.LightGbm"),
+        ("FastTreeNative", "Microsoft.ML.FastTree"),
     ];
 
     public static Diagnostic Translate(Exception exception, Location declaredAt)
@@ -29,18 +32,18 @@ internal static class ExceptionTranslator
     {
         for (Exception? e = exception; e is not null; e = e.InnerException)
         {
-            var missing = e switch
+            var assembly = e switch
             {
-                FileNotFoundException notFound => notFound.FileName ?? notFound.Message,
-                FileLoadException loadFailed => loadFailed.FileName ?? loadFailed.Message,
-                DllNotFoundException noNative => noNative.Message,
+                FileNotFoundException notFound => notFound.FileName,
+                FileLoadException loadFailed => loadFailed.FileName,
                 _ => null,
             };
-            if (missing is null)
-                continue;
-            foreach (var (marker, package) in TrainerPackages)
-                if (missing.Contains(marker, StringComparison.OrdinalIgnoreCase))
-                    return package;
+            if (assembly is not null && assembly.StartsWith(ManagedPrefix, StringComparison.Ordinal))
+                return new AssemblyName(assembly).Name;
+            if (e is DllNotFoundException native)
+                foreach (var (library, package) in NativePackages)
+                    if (native.Message.Contains(library, StringComparison.OrdinalIgnoreCase))
+                        return package;
         }
         return null;
     }

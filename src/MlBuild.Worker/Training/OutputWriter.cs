@@ -17,7 +17,11 @@ internal static class OutputWriter
         var modelWritten = false;
         try
         {
-            WriteAtomically(modelPath, temp => ml.Model.Save(model, inputSchema, temp));
+            WriteAtomically(modelPath, temp =>
+            {
+                ml.Model.Save(model, inputSchema, temp);
+                ModelZip.NormalizeTimestamps(temp);
+            });
             modelWritten = true;
             WriteAtomically(resultPath, temp => File.WriteAllText(temp, JsonSerializer.Serialize(result, WorkerJson.Options)));
         }

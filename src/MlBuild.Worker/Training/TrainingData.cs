@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using MlBuild.Worker.Data;
+using MlBuild.Worker.DataViews;
 
 namespace MlBuild.Worker.Training;
 
@@ -15,5 +16,5 @@ internal sealed record TrainingData(
     int TestRows)
 {
     /// <summary>The raw columns, as an application gives them to the saved model.</summary>
-    public DataViewSchema RawSchema => DataViews.DataViewBuilder.RawSchema(Columns);
+    public DataViewSchema RawSchema => DataViewBuilder.RawSchema(Columns);
 }

@@ -53,7 +53,7 @@ internal static class TrainingJob
     }
 
     private static IEstimatorSource CreateSource(TrainRequest request, ModelTask task, ParamsFile parameters,
-        Diagnostics.Location declaredAt) =>
+        Location declaredAt) =>
         string.IsNullOrWhiteSpace(request.Pipeline)
             ? DeclarativePipeline.Create(task, request.Trainer, parameters, request.Seed, declaredAt)
             : CodePipeline.Load(request.Pipeline.Trim(), request.PipelineAssembly, task, parameters, request.Seed, declaredAt);

@@ -21,6 +21,27 @@ public sealed class TestProject
         CacheDirectory = cacheDirectory ?? Path.Combine(feed.Root, "caches", Guid.NewGuid().ToString("N")[..8]);
     }
 
+    /// <summary>A copy of a sample of the repository (without its build outputs), built against the packed package.</summary>
+    public static TestProject FromSample(PackageFeedFixture feed, string sample)
+    {
+        var source = Path.Combine(RepositoryPaths.Root, "samples", sample);
+        var project = new TestProject(feed, sample);
+        foreach (var file in System.IO.Directory.GetFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(source, file);
+            if (relative.StartsWith("bin", StringComparison.Ordinal) || relative.StartsWith("obj", StringComparison.Ordinal)
+                || relative == "mlbuild.lock.json")
+                continue;
+            var target = project.PathOf(relative);
+            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+        // The sample pins the released version; the test builds against the package just packed.
+        File.WriteAllText(project.ProjectFile, File.ReadAllText(project.ProjectFile)
+            .Replace("Include=\"MlBuild\" Version=\"0.1.0\"", $"Include=\"MlBuild\" Version=\"{feed.Version}\""));
+        return project;
+    }
+
     public string Name { get; }
     public string Directory { get; }
     public string CacheDirectory { get; }

@@ -126,6 +126,21 @@ public sealed class LabelPlanTests
     }
 
     [Fact]
+    public void A_test_class_the_training_data_does_not_have_is_reported_at_its_line()
+    {
+        using var temp = new TempDirectory();
+        var (plan, _) = Prepare(temp, ModelTask.MulticlassClassification, "0", "1", "1.0");
+        var train = DataFileReader.Read(temp.File("d.csv"), new(new Location("p.csproj")));
+        var test = DataFileReader.Read(temp.Write("t.csv", "1,1\n0.0,1\n2,1\n"), new(new Location("p.csproj"), Reference: train));
+
+        var error = Assert.Throws<MlbException>(() => plan.Prepare(test)).First;
+
+        Assert.Equal(ErrorCodes.UnsuitableLabel, error.Code);
+        Assert.Equal(new Location(test.Path, 3), error.At);
+        Assert.Contains("2 classes: 0, 1", error.Message);
+    }
+
+    [Fact]
     public void Multiclass_needs_two_classes()
     {
         using var temp = new TempDirectory();

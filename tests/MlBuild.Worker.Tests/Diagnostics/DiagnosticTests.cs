@@ -19,16 +19,15 @@ public sealed class DiagnosticTests
     [Fact]
     public void The_heartbeat_reports_elapsed_seconds_until_disposed()
     {
-        var output = new StringWriter();
+        var output = new Support.LineRecorder();
         var progress = new ProgressReporter(output, "Iris");
 
         using (new Heartbeat(progress, "training", TimeSpan.FromMilliseconds(20)))
-            Thread.Sleep(200);
-        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.True(SpinWait.SpinUntil(() => output.Lines.Count >= 2, TimeSpan.FromSeconds(30)));
+        var linesWhenDisposed = output.Lines.Count;
         Thread.Sleep(100);
 
-        Assert.NotEmpty(lines);
-        Assert.All(lines, l => Assert.Matches(@"^mlbuild-progress: Iris: training… \d+ s\r?$", l));
-        Assert.Equal(output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Length, lines.Length);
+        Assert.All(output.Lines, l => Assert.Matches(@"^mlbuild-progress: Iris: training… \d+ s$", l));
+        Assert.Equal(linesWhenDisposed, output.Lines.Count);
     }
 }

@@ -28,6 +28,30 @@ public sealed class WorkerProcessTests
     }
 
     [Fact]
+    public void Two_processes_train_the_same_model_from_the_same_inputs()
+    {
+        using var temp = new TempDirectory();
+        // Text featurization, a seeded split and a shuffling trainer: the parts most likely to vary between processes.
+        var request = TestRequests.For(temp, "Sentiment", "BinaryClassification", TestData.SentimentTrain) with
+        {
+            Label = "Sentiment",
+            Trainer = "SdcaLogisticRegression",
+            Seed = 7,
+        };
+
+        var first = WorkerProcess.Run(temp, WriteRequest(temp, request));
+        var firstModel = File.ReadAllBytes(request.ModelOutputPath);
+        var firstResult = JsonSerializer.Deserialize<TrainResult>(File.ReadAllText(request.ResultOutputPath), WorkerJson.Options)!;
+        var second = WorkerProcess.Run(temp, WriteRequest(temp, request));
+        var secondResult = JsonSerializer.Deserialize<TrainResult>(File.ReadAllText(request.ResultOutputPath), WorkerJson.Options)!;
+
+        Assert.Equal((0, 0), (first.ExitCode, second.ExitCode));
+        Assert.Equal(firstResult.Metrics, secondResult.Metrics);
+        Assert.Equal((firstResult.TrainRows, firstResult.TestRows), (secondResult.TrainRows, secondResult.TestRows));
+        Assert.Equal(firstModel, File.ReadAllBytes(request.ModelOutputPath));
+    }
+
+    [Fact]
     public void A_failed_run_exits_1_with_a_canonical_error_line_and_no_outputs()
     {
         using var temp = new TempDirectory();
@@ -52,12 +76,13 @@ public sealed class WorkerProcessTests
 
         var (fastTreeExit, _, fastTreeErrors) = WorkerProcess.Run(temp,
             WriteRequest(temp, request with { Trainer = "FastTree" }), deps);
+        Assert.True(fastTreeExit == 0, fastTreeErrors);
         File.Delete(request.ModelOutputPath);
         File.Delete(request.ResultOutputPath);
+
         var (lightGbmExit, _, lightGbmErrors) = WorkerProcess.Run(temp,
             WriteRequest(temp, request with { Trainer = "LightGbm" }), deps);
 
-        Assert.True(fastTreeExit == 0, fastTreeErrors);
         Assert.Equal(1, lightGbmExit);
         var line = Assert.Single(lightGbmErrors.Split('\n', StringSplitOptions.RemoveEmptyEntries)).TrimEnd('\r');
         Assert.Equal($"{request.ProjectFile}(12,5): error MLB3006: Iris: the trainer needs the package Microsoft.ML.LightGbm, " +

@@ -1,4 +1,5 @@
 using Microsoft.ML;
+using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
 
 namespace MlBuild.Worker.Tests.Support;
@@ -38,4 +39,18 @@ public sealed class WrongColumnPipeline : IModelPipeline
 {
     public IEstimator<ITransformer> Build(PipelineContext context) =>
         context.ML.BinaryClassification.Trainers.LbfgsLogisticRegression(context.LabelColumn, "NoSuchColumn");
+}
+
+/// <summary>Builds fine, then fails in Fit with a message that looks like a canonical error to MSBuild.</summary>
+public sealed class FailingFitPipeline : IModelPipeline
+{
+    public IEstimator<ITransformer> Build(PipelineContext context) => new FailingEstimator();
+
+    private sealed class FailingEstimator : IEstimator<ITransformer>
+    {
+        public ITransformer Fit(IDataView input) =>
+            throw new InvalidOperationException("Unexpected error: the data is cursed.");
+
+        public SchemaShape GetOutputSchema(SchemaShape inputSchema) => inputSchema;
+    }
 }

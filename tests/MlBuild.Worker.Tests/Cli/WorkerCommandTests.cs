@@ -3,12 +3,16 @@ using MlBuild.Protocol;
 using MlBuild.Worker.Cli;
 using MlBuild.Worker.Diagnostics;
 using MlBuild.Worker.Tests.Support;
-using MlBuild.Worker.Training;
 
-namespace MlBuild.Worker.Tests.Training;
+namespace MlBuild.Worker.Tests.Cli;
 
 public sealed class WorkerCommandTests
 {
+    // MSBuild's pattern for errors in a tool's output (CanonicalError.cs), reduced to what decides a match.
+    private static readonly System.Text.RegularExpressions.Regex CanonicalError = new(
+        @"^\s*(([^:]*):)?([^:]*? )?(error|warning)( \s*[^: ]*)?\s*:.*$",
+        System.Text.RegularExpressions.RegexOptions.Multiline);
+
     private static (int ExitCode, string Stdout, string Stderr) Run(params string[] args)
     {
         var (stdout, stderr) = (new StringWriter(), new StringWriter());
@@ -40,6 +44,27 @@ public sealed class WorkerCommandTests
         Assert.Contains(" at ", stdout);
         Assert.False(File.Exists(request.ModelOutputPath));
         Assert.False(File.Exists(request.ResultOutputPath));
+    }
+
+    [Fact]
+    public void The_detail_of_a_failure_adds_no_error_line_to_the_build()
+    {
+        using var temp = new TempDirectory();
+        var request = TestRequests.For(temp, "Sentiment", "BinaryClassification", TestData.SentimentTrain) with
+        {
+            Label = "Sentiment",
+            Pipeline = typeof(FailingFitPipeline).FullName,
+            PipelineAssembly = typeof(FailingFitPipeline).Assembly.Location,
+        };
+
+        var (exitCode, stdout, stderr) = Run("train", WriteRequest(temp, request));
+
+        Assert.Equal(1, exitCode);
+        Assert.EndsWith("error MLB4003: Sentiment: training failed: Unexpected error: the data is cursed. (InvalidOperationException)",
+            Assert.Single(stderr.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries)));
+        // ToolTask reads standard output for canonical errors too: the exception's detail must not add one.
+        Assert.Contains("Unexpected error: the data is cursed.", stdout);
+        Assert.DoesNotMatch(CanonicalError, stdout);
     }
 
     [Fact]
@@ -76,33 +101,5 @@ public sealed class WorkerCommandTests
 
         Assert.Equal(1, exitCode);
         Assert.StartsWith($"{path}: error MLB4003: the worker's training request cannot be read", stderr);
-    }
-
-    [Fact]
-    public void A_missing_lightgbm_assembly_asks_for_the_package_reference()
-    {
-        var missing = new FileNotFoundException("Could not load file or assembly 'Microsoft.ML.LightGbm, Version=1.0.0.0'.",
-            "Microsoft.ML.LightGbm, Version=1.0.0.0, Culture=neutral, PublicKeyToken=cc7b13ffcd2ddd51");
-
-        var error = ExceptionTranslator.Translate(new InvalidOperationException("wrapped", missing), new Location("p.csproj", 3));
-
-        Assert.Equal(ErrorCodes.MissingTrainerPackage, error.Code);
-        Assert.Equal(new Location("p.csproj", 3), error.At);
-        Assert.Contains("<PackageReference Include=\"Microsoft.ML.LightGbm\" Version=\"5.0.1\" />", error.Message);
-    }
-
-    [Fact]
-    public void A_missing_lightgbm_native_library_asks_for_the_package_reference() =>
-        Assert.Equal("Microsoft.ML.LightGbm",
-            ExceptionTranslator.MissingPackage(new DllNotFoundException("Unable to load shared library 'lib_lightgbm'")));
-
-    [Fact]
-    public void Other_exceptions_give_their_innermost_message()
-    {
-        var error = ExceptionTranslator.Translate(
-            new System.Reflection.TargetInvocationException(new ArgumentException("Bad column.")), new Location("p.csproj"));
-
-        Assert.Equal(ErrorCodes.TrainingFailed, error.Code);
-        Assert.Equal("training failed: Bad column. (ArgumentException)", error.Message);
     }
 }
