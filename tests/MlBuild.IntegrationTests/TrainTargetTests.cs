@@ -184,6 +184,43 @@ public sealed class TrainTargetTests(PackageFeedFixture feed)
         Assert.Equal(first.LockEntry("Heart")["metrics"]!.ToJsonString(), second.LockEntry("Heart")["metrics"]!.ToJsonString());
     }
 
+    [Fact]
+    public void Training_after_build_can_be_turned_off_and_run_on_its_own_with_the_Train_target()
+    {
+        var project = IrisProject();
+
+        var build = project.Build("-p:MlBuildTrainOnBuild=false");
+        Assert.True(build.Succeeded, build.ToString());
+        Assert.False(build.Trained("Iris"), build.Output);
+        Assert.False(File.Exists(project.ModelFile("Iris")));
+
+        var train = project.Build("-t:Train", "-p:MlBuildTrainOnBuild=false");
+        Assert.True(train.Succeeded, train.ToString());
+        Assert.True(train.Trained("Iris"), train.Output);
+        Assert.True(File.Exists(project.ModelFile("Iris")));
+    }
+
+    [Fact]
+    public void Two_builds_training_the_same_model_at_once_share_one_valid_cache_entry()
+    {
+        var sharedCache = Path.Combine(feed.Root, "caches", "shared-" + Guid.NewGuid().ToString("N")[..8]);
+        TestProject Make() => new TestProject(feed, "IrisTwin", sharedCache)
+            .WithProject(IrisItem)
+            .WithData("iris/train.tsv", "data/iris-train.tsv")
+            .WithData("iris/test.tsv", "data/iris-test.tsv");
+        var first = Make();
+        var second = Make();
+
+        var builds = new[] { first, second }.AsParallel().WithDegreeOfParallelism(2).Select(p => p.Build()).ToList();
+
+        Assert.All(builds, build => Assert.True(build.Succeeded, build.ToString()));
+        var entry = Assert.Single(first.CacheEntries());
+        Assert.Equal(new FileInfo(Path.Combine(entry, "model.zip")).Length, (long)first.LockEntry("Iris")["model"]!["size"]!);
+        Assert.Equal(first.LockEntry("Iris")["model"]!.ToJsonString(), second.LockEntry("Iris")["model"]!.ToJsonString());
+        var third = Make().Build();
+        Assert.True(third.Restored("Iris"), third.Output);
+    }
+
     private static void ChangeOneRow(string path)
     {
         var lines = File.ReadAllLines(path);

@@ -24,12 +24,14 @@ public sealed class TrainTasksTests : IDisposable
 
     public void Dispose() => _project.Dispose();
 
-    private ITaskItem Plan()
+    private PlanTraining PlanTask(params (string Key, string Value)[] metadata)
     {
         var item = new TaskItem("M");
         item.SetMetadata("Task", "Regression");
         item.SetMetadata("TrainData", "data/train.csv");
-        var task = new PlanTraining
+        foreach (var (key, value) in metadata)
+            item.SetMetadata(key, value);
+        return new PlanTraining
         {
             BuildEngine = _engine,
             Models = [item],
@@ -39,6 +41,11 @@ public sealed class TrainTasksTests : IDisposable
             LockFile = _project.File("mlbuild.lock.json"),
             CacheDirectory = _project.File("cache"),
         };
+    }
+
+    private ITaskItem Plan()
+    {
+        var task = PlanTask();
         Assert.True(task.Execute(), string.Join("\n", _engine.Errors.Select(e => e.Message)));
         return Assert.Single(task.PlannedModels);
     }
@@ -131,20 +138,7 @@ public sealed class TrainTasksTests : IDisposable
     public void A_params_file_that_is_not_json_is_an_error_with_its_line()
     {
         _project.Write("params.json", "{\n  \"NumberOfTrees\": ,\n}");
-        var item = new TaskItem("M");
-        item.SetMetadata("Task", "Regression");
-        item.SetMetadata("TrainData", "data/train.csv");
-        item.SetMetadata("Params", "params.json");
-        var task = new PlanTraining
-        {
-            BuildEngine = _engine,
-            Models = [item],
-            ProjectFile = _project.File("p.csproj"),
-            IntermediateDirectory = _project.File("obj/mlbuild"),
-            OutputDirectory = _project.File("bin"),
-            LockFile = _project.File("mlbuild.lock.json"),
-            CacheDirectory = _project.File("cache"),
-        };
+        var task = PlanTask(("Params", "params.json"));
 
         Assert.False(task.Execute());
         var error = Assert.Single(_engine.Errors);

@@ -1,0 +1,62 @@
+using System.Globalization;
+
+namespace MlBuild.Benchmarks;
+
+/// <summary>
+/// The command line: <c>--feed DIR --work DIR [--results FILE] [--rounds N] [--retrain-rounds N] [--data-mb N]
+/// [--only noop,hash,retrain] [--keep]</c>. The feed holds the packed MlBuild; the work folder is created and deleted.
+/// </summary>
+internal sealed record BenchmarkOptions(
+    string Feed,
+    string Work,
+    string Results,
+    int Rounds,
+    int RetrainRounds,
+    long DataBytes,
+    IReadOnlySet<string> Scenarios,
+    bool Keep)
+{
+    public const string NoOp = "noop";
+    public const string Hash = "hash";
+    public const string Retrain = "retrain";
+
+    public bool Runs(string scenario) => Scenarios.Contains(scenario);
+
+    public static BenchmarkOptions Parse(string[] args, string repositoryRoot)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var keep = false;
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--keep")
+                keep = true;
+            else if (args[i].StartsWith("--", StringComparison.Ordinal) && i + 1 < args.Length)
+                values[args[i][2..]] = args[++i];
+            else
+                throw new ArgumentException($"Unexpected argument '{args[i]}'.");
+        }
+
+        string Required(string name) => values.TryGetValue(name, out var v) ? v
+            : throw new ArgumentException($"--{name} is required.");
+        int Number(string name, int fallback) =>
+            values.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+
+        var scenarios = values.TryGetValue("only", out var only)
+            ? only.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet()
+            : new HashSet<string> { NoOp, Hash, Retrain };
+        var unknown = scenarios.Except([NoOp, Hash, Retrain]).ToList();
+        if (unknown.Count > 0)
+            throw new ArgumentException($"Unknown scenario(s) {string.Join(", ", unknown)}: use noop, hash, retrain.");
+
+        return new BenchmarkOptions(
+            Feed: Path.GetFullPath(Required("feed")),
+            Work: Path.GetFullPath(Required("work")),
+            Results: Path.GetFullPath(values.GetValueOrDefault("results")
+                ?? Path.Combine(repositoryRoot, "tests", "MlBuild.Benchmarks", "RESULTS.md")),
+            Rounds: Number("rounds", 10),
+            RetrainRounds: Number("retrain-rounds", 5),
+            DataBytes: Number("data-mb", 1024) * 1024L * 1024L,
+            Scenarios: scenarios,
+            Keep: keep);
+    }
+}

@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace MlBuild.Benchmarks.Infrastructure;
+
+/// <summary>What a process printed (standard output and error, interleaved), how it exited, and how long it took
+/// from start to exit.</summary>
+internal sealed record ProcessResult(int ExitCode, string Output, TimeSpan Elapsed)
+{
+    public bool Succeeded => ExitCode == 0;
+
+    /// <summary>The end of the output, enough to see why a build failed without flooding the console.</summary>
+    public string Tail(int lines = 40) =>
+        string.Join('\n', Output.Split('\n').TakeLast(lines));
+}
+
+/// <summary>
+/// Runs a process to completion with its output captured and its wall-clock time measured, killing it (and its
+/// children) on timeout. The child environment is the benchmark's own minus every MSBuild* variable: a benchmark
+/// started by <c>dotnet run</c> must not hand its MSBuild settings (SDK paths, node settings) to the builds it times.
+/// </summary>
+internal static class ProcessRunner
+{
+    public static ProcessResult Run(string fileName, IEnumerable<string> arguments, string workingDirectory,
+        IReadOnlyDictionary<string, string> environment, TimeSpan timeout)
+    {
+        var start = new ProcessStartInfo(fileName)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)).ToList())
+            start.Environment.Remove(key);
+        foreach (var (key, value) in environment)
+            start.Environment[key] = value;
+
+        var output = new StringBuilder();
+        using var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
+        var clock = Stopwatch.StartNew();
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        if (!process.WaitForExit(timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+            lock (output)
+                return new ProcessResult(-1, $"TIMED OUT after {timeout}\n{output}", clock.Elapsed);
+        }
+        // The parameterless wait also drains the redirected output.
+        process.WaitForExit();
+        var elapsed = clock.Elapsed;
+        lock (output)
+            return new ProcessResult(process.ExitCode, output.ToString(), elapsed);
+    }
+}
