@@ -48,7 +48,8 @@ internal static class TrainingJob
                 data.Columns.ToDictionary(c => c.Name, c => c.Kind.ToString()), StringComparer.Ordinal),
         };
         OutputWriter.Write(ml, model, data.RawSchema, result, request.ModelOutputPath, request.ResultOutputPath);
-        progress.Report($"trained in {trainingSeconds:0.0} s{Headline(task, metrics)}");
+        // The build reports the outcome with every metric once it has put the model in place: detail only here.
+        progress.Detail($"trained in {trainingSeconds:0.0} s{Headline(task, metrics)}");
         return result;
     }
 
