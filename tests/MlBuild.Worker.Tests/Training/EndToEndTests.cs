@@ -78,7 +78,7 @@ public sealed class EndToEndTests
         var (result, _) = InProcess.Run(TestRequests.Taxi(temp));
 
         Assert.Equal("FastTree", result.Trainer);
-        Assert.Equal((1500, 500), (result.TrainRows, result.TestRows));
+        Assert.Equal((2000, 500), (result.TrainRows, result.TestRows));
         Assert.Equal("Categorical", result.Columns["vendor_id"]);
         Assert.Equal("Categorical", result.Columns["payment_type"]);
         Assert.Equal(["MeanAbsoluteError", "MeanSquaredError", "RSquared", "RootMeanSquaredError"], result.Metrics.Keys);
