@@ -30,7 +30,7 @@ internal sealed class NoOpBuildScenario(Workspace workspace, LargeDataset data, 
 
         Console.WriteLine("  initial build: training the three models (setup, not measured)…");
         var initial = SetupCheck.Succeeded(workspace.Build(withMlBuild, cache), "The initial build of the MlBuild project");
-        SetupCheck.Require(Models.All(m => initial.Output.Contains($"Training {m}", StringComparison.Ordinal)),
+        SetupCheck.Require(Models.All(m => BuildOutput.Trained(initial.Output, m)),
             "The initial build did not train all three models.", initial);
         SetupCheck.Succeeded(workspace.Build(withMlNet, cache), "The first build of the ML.NET project");
         SetupCheck.Succeeded(workspace.Build(bare, cache), "The first build of the bare project");
@@ -40,7 +40,7 @@ internal sealed class NoOpBuildScenario(Workspace workspace, LargeDataset data, 
         var measured = report.AddSamples("MlBuild, 3 models up to date", "s");
         var mlNet = report.AddSamples("baseline: Microsoft.ML + FastTree, no MlBuild", "s");
         var plain = report.AddSamples("bare project, no package", "s");
-        var variants = new[] { (Directory: withMlBuild, Samples: measured), (withMlNet, mlNet), (bare, plain) };
+        var variants = new (string Directory, Samples Samples)[] { (withMlBuild, measured), (withMlNet, mlNet), (bare, plain) };
         for (var round = 0; round <= options.Rounds; round++)
         {
             // Round 0 warms up. The order alternates (A B C, C B A, …) so that no variant always runs first.
@@ -85,9 +85,9 @@ internal sealed class NoOpBuildScenario(Workspace workspace, LargeDataset data, 
     {
         SetupCheck.Succeeded(build, "A no-op build of the MlBuild project");
         foreach (var model in Models)
-            SetupCheck.Require(build.Output.Contains($"{model} is up to date", StringComparison.Ordinal),
+            SetupCheck.Require(BuildOutput.UpToDate(build.Output, model),
                 $"The no-op build did not say \"{model} is up to date\".", build);
-        SetupCheck.Require(!build.Output.Contains("Training", StringComparison.Ordinal),
+        SetupCheck.Require(!BuildOutput.MentionsTraining(build.Output),
             "The no-op build trained a model.", build);
         return build;
     }
