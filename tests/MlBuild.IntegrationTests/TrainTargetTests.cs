@@ -221,6 +221,24 @@ public sealed class TrainTargetTests(PackageFeedFixture feed)
         Assert.True(third.Restored("Iris"), third.Output);
     }
 
+    [Fact]
+    public void A_multi_targeted_project_trains_once_with_its_first_target_framework()
+    {
+        var project = new TestProject(feed, "MultiTargeted")
+            .WithProject(IrisItem, targetFrameworks: "net9.0;net10.0")
+            .WithData("iris/train.tsv", "data/iris-train.tsv")
+            .WithData("iris/test.tsv", "data/iris-test.tsv");
+
+        var build = project.Build();
+
+        Assert.True(build.Succeeded, build.ToString());
+        Assert.Equal(1, build.Output.Split("Training Iris…").Length - 1);
+        Assert.True(File.Exists(project.ModelFile("Iris")), project.ModelFile("Iris"));
+        var again = project.Build();
+        Assert.True(again.WasUpToDate("Iris"), again.Output);
+        Assert.False(again.Trained("Iris"), again.Output);
+    }
+
     private static void ChangeOneRow(string path)
     {
         var lines = File.ReadAllLines(path);

@@ -50,6 +50,9 @@ public sealed class RunWorker : ToolTask
         command.AppendSwitch("exec");
         command.AppendSwitchIfNotNull("--depsfile ", DepsFile);
         command.AppendSwitchIfNotNull("--runtimeconfig ", RuntimeConfigFile);
+        // The worker is built for the newest .NET; a project on an older one still runs it, on the newest runtime
+        // installed, with that project's own ML.NET.
+        command.AppendSwitchIfNotNull("--roll-forward ", "LatestMajor");
         foreach (var path in ProbingPaths.Where(p => !string.IsNullOrWhiteSpace(p)))
             command.AppendSwitchIfNotNull("--additionalprobingpath ", path.TrimEnd('/', '\\'));
         command.AppendFileNameIfNotNull(WorkerPath);

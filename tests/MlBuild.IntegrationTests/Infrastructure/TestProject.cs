@@ -11,6 +11,7 @@ public sealed class TestProject
 {
     private readonly PackageFeedFixture _feed;
     private int _builds;
+    private string _targetFrameworks = "net10.0";
 
     public TestProject(PackageFeedFixture feed, string name, string? cacheDirectory = null)
     {
@@ -47,19 +48,25 @@ public sealed class TestProject
     public string CacheDirectory { get; }
     public string ProjectFile => Path.Combine(Directory, Name + ".csproj");
     public string LockFile => Path.Combine(Directory, "mlbuild.lock.json");
-    public string OutputDirectory => Path.Combine(Directory, "bin", "Debug", "net10.0");
+    /// <summary>Where the models land: the output folder of the (first) target framework.</summary>
+    public string OutputDirectory => Path.Combine(Directory, "bin", "Debug", _targetFrameworks.Split(';')[0]);
 
     public string ModelFile(string model) => Path.Combine(OutputDirectory, model + ".zip");
 
     public string PathOf(string relative) => Path.Combine(Directory, relative);
 
     /// <summary>Writes the project file: the MlBuild reference, then <paramref name="items"/> (MlModel items).</summary>
-    public TestProject WithProject(string items, string outputType = "Library", string properties = "")
+    public TestProject WithProject(string items, string outputType = "Library", string properties = "",
+        string targetFrameworks = "net10.0")
     {
+        _targetFrameworks = targetFrameworks;
+        var frameworks = targetFrameworks.Contains(';')
+            ? $"<TargetFrameworks>{targetFrameworks}</TargetFrameworks>"
+            : $"<TargetFramework>{targetFrameworks}</TargetFramework>";
         File.WriteAllText(ProjectFile, $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
+                {frameworks}
                 <OutputType>{outputType}</OutputType>
                 <Nullable>enable</Nullable>
                 <ImplicitUsings>enable</ImplicitUsings>
