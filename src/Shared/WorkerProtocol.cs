@@ -55,6 +55,9 @@ internal sealed record TrainResult
     public required string Trainer { get; init; }
     /// <summary>The basic test-set metrics of the task, by ML.NET's names (MacroAccuracy, AreaUnderRocCurve, RSquared…).</summary>
     public required SortedDictionary<string, double> Metrics { get; init; }
+    /// <summary>The 95% bootstrap interval of each of <see cref="Metrics"/> over the test rows (seeded), recorded in
+    /// the lock file so that a later evaluation can tell a real change from noise without this model at hand.</summary>
+    public SortedDictionary<string, MetricEstimate>? Intervals { get; init; }
     public double TrainingSeconds { get; init; }
     public int TrainRows { get; init; }
     public int TestRows { get; init; }
