@@ -52,7 +52,9 @@ var pipeline = ml.Transforms.Categorical.OneHotEncoding("vendor_id")
         Seed = Seed,
     }));
 
+var fitStarted = clock.Elapsed;
 var model = pipeline.Fit(train);
+var fitSeconds = (clock.Elapsed - fitStarted).TotalSeconds;
 var metrics = ml.Regression.Evaluate(model.Transform(test), Label);
 ml.Model.Save(model, train.Schema, modelPath);
 
@@ -63,5 +65,6 @@ Console.WriteLine("metrics " + JsonSerializer.Serialize(new SortedDictionary<str
     ["RSquared"] = metrics.RSquared,
     ["RootMeanSquaredError"] = metrics.RootMeanSquaredError,
 }));
-Console.WriteLine($"trained and saved in {clock.Elapsed.TotalSeconds:0.0} s");
+// Fit includes reading the training file: TextLoader reads lazily, while the fit passes over the data.
+Console.WriteLine($"fit in {fitSeconds:0.000} s; fit, evaluated and saved in {clock.Elapsed.TotalSeconds:0.000} s");
 return 0;

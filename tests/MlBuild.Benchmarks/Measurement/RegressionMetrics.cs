@@ -5,18 +5,19 @@ using System.Text.Json.Nodes;
 
 namespace MlBuild.Benchmarks.Measurement;
 
-/// <summary>The test-set metrics of a regression model by ML.NET's names, as recorded in mlbuild.lock.json or
-/// printed by the hand-written program, compared value by value (exactly: same data, same pipeline, same seed
-/// should give the same doubles).</summary>
-internal sealed record RegressionMetrics(IReadOnlyDictionary<string, double> Values)
+/// <summary>The test-set metrics of a regression model by ML.NET's names, as recorded in mlbuild.lock.json (with
+/// the fit time recorded beside them) or printed by the hand-written program, compared value by value (exactly: same
+/// data, same pipeline, same seed should give the same doubles).</summary>
+internal sealed record RegressionMetrics(IReadOnlyDictionary<string, double> Values, double TrainingSeconds = double.NaN)
 {
     public static readonly string[] Names = ["RSquared", "MeanAbsoluteError", "RootMeanSquaredError", "MeanSquaredError"];
 
     public static RegressionMetrics FromLockFile(string lockFile, string model)
     {
-        var metrics = JsonNode.Parse(File.ReadAllText(lockFile))?["models"]?[model]?["metrics"]?.AsObject()
-            ?? throw new InvalidDataException($"{lockFile} has no metrics for {model}.");
-        return new RegressionMetrics(metrics.ToDictionary(p => p.Key, p => p.Value!.GetValue<double>()));
+        var entry = JsonNode.Parse(File.ReadAllText(lockFile))?["models"]?[model];
+        var metrics = entry?["metrics"]?.AsObject() ?? throw new InvalidDataException($"{lockFile} has no metrics for {model}.");
+        return new RegressionMetrics(metrics.ToDictionary(p => p.Key, p => p.Value!.GetValue<double>()),
+            entry["trainingSeconds"]?.GetValue<double>() ?? double.NaN);
     }
 
     /// <summary>From the hand-written program's output line <c>metrics {"RSquared":…}</c>.</summary>

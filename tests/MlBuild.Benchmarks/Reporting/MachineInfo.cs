@@ -15,7 +15,7 @@ internal sealed record MachineInfo(string Cpu, int Cores, string Memory, string 
             Cpu: ProcLine("/proc/cpuinfo", "model name") ?? RuntimeInformation.ProcessArchitecture.ToString(),
             Cores: Environment.ProcessorCount,
             Memory: MemoryText(),
-            Os: $"{OsRelease() ?? RuntimeInformation.OSDescription} ({RuntimeInformation.OSDescription})",
+            Os: OsRelease() is { } release ? $"{release}, kernel {Kernel()}" : RuntimeInformation.OSDescription,
             Sdk: sdk.Succeeded ? sdk.Output.Trim() : "unknown",
             Runtime: RuntimeInformation.FrameworkDescription);
     }
@@ -37,6 +37,9 @@ internal sealed record MachineInfo(string Cpu, int Cores, string Memory, string 
             ? File.ReadLines("/etc/os-release").FirstOrDefault(l => l.StartsWith("PRETTY_NAME=", StringComparison.Ordinal))
                 ?["PRETTY_NAME=".Length..].Trim('"')
             : null;
+
+    private static string Kernel() =>
+        File.Exists("/proc/sys/kernel/osrelease") ? File.ReadAllText("/proc/sys/kernel/osrelease").Trim() : Environment.OSVersion.VersionString;
 
     private static string? ProcLine(string file, string key) =>
         File.Exists(file)
