@@ -1,5 +1,5 @@
 // The repository's build: dotnet tool restore, then dotnet cake build/build.cake --target=<Task>.
-// Tasks: Clean, Restore, Build, Test, Pack, Train (the samples); Default runs them all.
+// Tasks: Clean, Restore, Build, Test, Pack, Train and Evaluate (the samples); Default runs them all.
 var target = Argument("target", "Default");
 var configuration = Argument("configuration", "Release");
 
@@ -52,7 +52,24 @@ Task("Train")
         new DotNetRunSettings { Configuration = configuration, NoBuild = true });
 });
 
-Task("Default").IsDependentOn("Clean").IsDependentOn("Test").IsDependentOn("Train");
+Task("Evaluate")
+    .Description("Evaluates every sample's models against their baseline (the committed lock file) and applies the gates.")
+    .IsDependentOn("Train")
+    .Does(() =>
+{
+    foreach (var sample in samples)
+    {
+        Information($"Evaluating {sample.GetFilenameWithoutExtension()}");
+        DotNetBuild(sample.FullPath, new DotNetBuildSettings
+        {
+            Configuration = configuration,
+            NoRestore = true,
+            ArgumentCustomization = args => args.Append("-t:Evaluate"),
+        });
+    }
+});
+
+Task("Default").IsDependentOn("Clean").IsDependentOn("Test").IsDependentOn("Evaluate");
 
 RunTarget(target);
 

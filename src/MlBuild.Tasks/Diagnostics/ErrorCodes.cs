@@ -25,4 +25,20 @@ internal static class ErrorCodes
     public const string WorkerOutputMissing = "MLB4004";
     public const string CacheUnavailable = "MLB4005";
     public const string LockFileUnreadable = "MLB4006";
+    // 5xxx evaluation. MLB5003 and MLB5004 come from the worker. Gates and baselines start at MLB5010 so that the
+    // Evaluate target's own declaration codes can take the numbers below.
+    public const string UnknownModelReference = "MLB5001";
+    public const string SliceWithoutColumn = "MLB5002";
+    public const string ExpectationFailed = "MLB5005";
+    public const string EvaluationMissing = "MLB5006";
+    public const string GateUnknownModel = "MLB5010";
+    public const string GateUnknownMetric = "MLB5011";
+    public const string GateInvalidValue = "MLB5012";
+    public const string GateWithoutThreshold = "MLB5013";
+    public const string GateUnknownSlice = "MLB5014";
+    public const string GateUnknownMetadata = "MLB5015";
+    public const string GateFailed = "MLB5016";
+    public const string UngatedRegression = "MLB5017";
+    public const string BaselineRefNotFound = "MLB5018";
+    public const string BaselineFetchFailed = "MLB5019";
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using MlBuild.Protocol;
 
 namespace MlBuild.Tasks.LockFiles;
 
@@ -22,7 +23,8 @@ internal sealed class LockEntry
 
     /// <summary>Adds what only a trained model can tell: its trainer, hash, size, metrics and training time.</summary>
     public static LockEntry Complete(JsonObject plan, string trainer, string modelHash, long modelSize,
-        IReadOnlyDictionary<string, double> metrics, double trainingSeconds)
+        IReadOnlyDictionary<string, double> metrics, double trainingSeconds,
+        IReadOnlyDictionary<string, MetricEstimate>? intervals = null)
     {
         var json = (JsonObject)plan.DeepClone();
         json["trainer"] = trainer;
@@ -31,6 +33,14 @@ internal sealed class LockEntry
         foreach (var (name, value) in metrics)
             metricsJson[name] = value;
         json["metrics"] = metricsJson;
+        if (intervals is { Count: > 0 })
+        {
+            // A later evaluation without this model at hand tells a real change from noise with these.
+            var intervalsJson = new JsonObject();
+            foreach (var (name, estimate) in intervals)
+                intervalsJson[name] = new JsonObject { ["low"] = estimate.Low, ["high"] = estimate.High };
+            json["intervals"] = intervalsJson;
+        }
         json["trainingSeconds"] = Math.Round(trainingSeconds, 3);
         return new LockEntry(json);
     }

@@ -70,7 +70,7 @@ public sealed class CommitModel : MsBuildTask
         var recipe = (JsonObject)JsonNode.Parse(File.ReadAllText(Model.GetMetadata(PlannedModelMetadata.RecipeFile)))!;
         var size = new FileInfo(trainedModel).Length;
         return LockEntry.Complete(recipe, result.Trainer, ContentHash.OfFile(trainedModel), size, result.Metrics,
-            result.TrainingSeconds);
+            result.TrainingSeconds, result.Intervals);
     }
 
     private void StoreInCache(string name, string trainedModel, LockEntry entry)

@@ -119,29 +119,7 @@ public sealed class PlanTraining : MsBuildTask
             Log.Warning(ErrorCodes.CorruptCacheEntry, model.Location,
                 $"{model.Name}: the cached model for fingerprint {fingerprint} was damaged and has been discarded; training it again.");
 
-        var request = new TrainRequest
-        {
-            ModelName = model.Name,
-            ProjectFile = Path.GetFullPath(ProjectFile),
-            ItemLine = model.Location.Line,
-            ItemColumn = model.Location.Column,
-            Task = model.Task,
-            TrainData = model.TrainData,
-            TestData = model.TestData,
-            TestFraction = model.TestFraction,
-            Label = model.Label,
-            Features = model.Features.Count > 0 ? model.Features : null,
-            Columns = model.Columns.Count > 0 ? model.Columns : null,
-            Trainer = model.Trainer,
-            Separator = model.Separator,
-            HasHeader = model.HasHeader,
-            Seed = model.Seed,
-            ParamsFile = model.ParamsFile,
-            Pipeline = model.Pipeline,
-            PipelineAssembly = model.Pipeline is null ? null : Path.GetFullPath(ProjectAssembly!),
-            ModelOutputPath = work + ".trained.zip",
-            ResultOutputPath = work + ".result.json",
-        };
+        var request = TrainRequests.For(model, ProjectFile, ProjectAssembly, work + ".trained.zip", work + ".result.json");
         // Leftovers of a killed run are never mistaken for this run's output.
         File.Delete(request.ModelOutputPath);
         File.Delete(request.ResultOutputPath);

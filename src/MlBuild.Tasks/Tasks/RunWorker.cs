@@ -6,7 +6,7 @@ using MlBuild.Tasks.Diagnostics;
 namespace MlBuild.Tasks.Tasks;
 
 /// <summary>
-/// Trains one model in the worker process, with the project's own dependency graph, the way <c>dotnet ef</c>
+/// Trains (or evaluates) one model in the worker process, with the project's own dependency graph, the way <c>dotnet ef</c>
 /// runs a project's code: <c>dotnet exec --depsfile P.deps.json --runtimeconfig P.runtimeconfig.json
 /// --additionalprobingpath &lt;NuGet root&gt; MlBuild.Worker.dll train request.json</c>. ML.NET and its native
 /// libraries thus never load into the long-lived MSBuild node. Cancelling the build kills the worker; the
@@ -17,6 +17,8 @@ public sealed class RunWorker : ToolTask
     private const string ProgressPrefix = "mlbuild-progress: ";
 
     [Required] public string ModelName { get; set; } = "";
+    /// <summary>The worker's command: train (the default) or evaluate.</summary>
+    public string Command { get; set; } = "train";
     [Required] public string RequestFile { get; set; } = "";
     [Required] public string WorkerPath { get; set; } = "";
     [Required] public string DepsFile { get; set; } = "";
@@ -40,7 +42,7 @@ public sealed class RunWorker : ToolTask
 
     public override bool Execute()
     {
-        Log.LogMessage(MessageImportance.High, "Training {0}…", ModelName);
+        Log.LogMessage(MessageImportance.High, Command == "evaluate" ? "Evaluating {0}…" : "Training {0}…", ModelName);
         return base.Execute();
     }
 
@@ -56,7 +58,7 @@ public sealed class RunWorker : ToolTask
         foreach (var path in ProbingPaths.Where(p => !string.IsNullOrWhiteSpace(p)))
             command.AppendSwitchIfNotNull("--additionalprobingpath ", path.TrimEnd('/', '\\'));
         command.AppendFileNameIfNotNull(WorkerPath);
-        command.AppendSwitch("train");
+        command.AppendSwitch(Command);
         command.AppendFileNameIfNotNull(RequestFile);
         return command.ToString();
     }
@@ -76,8 +78,9 @@ public sealed class RunWorker : ToolTask
             var reason = ExitCode is 137 or -1 or 143
                 ? $"the worker was killed (exit code {ExitCode})"
                 : $"the worker exited with code {ExitCode}";
-            Log.Error(ErrorCodes.WorkerFailed, new SourceLocation(ProjectFile),
-                $"{ModelName}: training failed: {reason}. The previous model, cache entry and lock entry are unchanged. Run the build with -v:detailed to see the worker's output.");
+            Log.Error(ErrorCodes.WorkerFailed, new SourceLocation(ProjectFile), Command == "evaluate"
+                ? $"{ModelName}: evaluation failed: {reason}. Run the build with -v:detailed to see the worker's output."
+                : $"{ModelName}: training failed: {reason}. The previous model, cache entry and lock entry are unchanged. Run the build with -v:detailed to see the worker's output.");
         }
         return false;
     }

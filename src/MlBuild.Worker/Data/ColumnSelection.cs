@@ -34,7 +34,8 @@ internal sealed record ColumnSelection(DataColumn Label, IReadOnlyList<DataColum
 
     public IEnumerable<DataColumn> Used => Features.Prepend(Label);
 
-    private static DataColumn? Find(IReadOnlyList<DataColumn> columns, string name) =>
+    /// <summary>The column named <paramref name="name"/>: exactly, or else ignoring case when that is unambiguous.</summary>
+    public static DataColumn? Find(IReadOnlyList<DataColumn> columns, string name) =>
         columns.FirstOrDefault(c => c.Name == name) is { } exact ? exact
         : columns.Where(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase)).ToList() is [var only] ? only
         : null;

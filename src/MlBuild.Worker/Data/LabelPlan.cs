@@ -15,15 +15,21 @@ internal sealed class LabelPlan
     private readonly DataColumn _label;
     private readonly Func<string, object?> _convert;
 
-    private LabelPlan(DataColumn label, LabelType type, Func<string, object?> convert, string description)
+    private LabelPlan(DataColumn label, LabelType type, Func<string, object?> convert, string description,
+        IReadOnlyList<string>? classNames = null)
     {
         _label = label;
         Type = type;
         _convert = convert;
         Description = description;
+        ClassNames = classNames ?? [];
     }
 
     public LabelType Type { get; }
+
+    /// <summary>Binary classification: the negative and the positive class as the data writes them ("no", "yes";
+    /// "0", "1"; "false", "true"), for reports. Empty for the other tasks (multiclass classes are the model's keys).</summary>
+    public IReadOnlyList<string> ClassNames { get; }
 
     /// <summary>How labels are read, for the build's detail output (which value is the positive class).</summary>
     public string Description { get; }
@@ -77,7 +83,7 @@ internal sealed class LabelPlan
                 var seen = raw.Select(v => Values.TryParseBoolean(v, out var b) && b).Distinct().ToList();
                 ThrowUnlessTwo(label, train, seen.Count, seen.Select(b => b ? "true" : "false"));
                 return new(label, LabelType.Boolean, v => Values.TryParseBoolean(v, out var b) ? b : null,
-                    "true is the positive class");
+                    "true is the positive class", ["false", "true"]);
             }
             case ColumnKind.Numeric:
             {
@@ -86,7 +92,8 @@ internal sealed class LabelPlan
                 var (negative, positive) = (seen[0], seen[1]);
                 return new(label, LabelType.Boolean,
                     v => Values.ToNumber(v) is var n && n == positive ? true : n == negative ? false : null,
-                    $"{Format(positive)} is the positive class, {Format(negative)} the negative one");
+                    $"{Format(positive)} is the positive class, {Format(negative)} the negative one",
+                    [Format(negative), Format(positive)]);
             }
             default:
             {
@@ -95,7 +102,8 @@ internal sealed class LabelPlan
                 var (negative, positive) = (seen[0], seen[1]);
                 return new(label, LabelType.Boolean,
                     v => v == positive ? true : v == negative ? false : null,
-                    $"'{positive}' is the positive class (sorted last), '{negative}' the negative one");
+                    $"'{positive}' is the positive class (sorted last), '{negative}' the negative one",
+                    [negative, positive]);
             }
         }
     }
@@ -161,5 +169,6 @@ internal sealed class LabelPlan
         bag.ThrowIfAny();
     }
 
-    private static string Format(float value) => value.ToString(CultureInfo.InvariantCulture);
+    /// <summary>A number as the reports write it: invariant culture, shortest round-trip form ("1", "0.5").</summary>
+    public static string Format(float value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -2,8 +2,8 @@ namespace MlBuild.Worker.Diagnostics;
 
 /// <summary>
 /// The codes the worker reports. They share one numbering with the tasks' codes (1xxx declaration, 2xxx data,
-/// 3xxx code pipelines and params, 4xxx training runs): where a meaning already has a code there, the worker
-/// reuses it, so a user finds one explanation per code.
+/// 3xxx code pipelines and params, 4xxx training runs, 5xxx evaluation): where a meaning already has a code there,
+/// the worker reuses it, so a user finds one explanation per code.
 /// </summary>
 internal static class ErrorCodes
 {
@@ -30,4 +30,10 @@ internal static class ErrorCodes
     public const string MissingTrainerPackage = "MLB3006";
 
     public const string TrainingFailed = "MLB4003";
+
+    /// <summary>An MlSlice names a column the data does not have.</summary>
+    public const string UnknownSliceColumn = "MLB5003";
+    /// <summary>A line of an expectation file is not a valid expectation (not JSON, an unknown column, a range for a
+    /// classifier…).</summary>
+    public const string InvalidExpectation = "MLB5004";
 }

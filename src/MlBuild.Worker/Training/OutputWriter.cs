@@ -23,7 +23,7 @@ internal static class OutputWriter
                 ModelZip.NormalizeTimestamps(temp);
             });
             modelWritten = true;
-            WriteAtomically(resultPath, temp => File.WriteAllText(temp, JsonSerializer.Serialize(result, WorkerJson.Options)));
+            WriteJson(resultPath, result);
         }
         catch when (modelWritten)
         {
@@ -31,6 +31,10 @@ internal static class OutputWriter
             throw;
         }
     }
+
+    /// <summary>Writes a result as JSON, atomically (the evaluation's result, or the training's).</summary>
+    public static void WriteJson<T>(string path, T result) =>
+        WriteAtomically(path, temp => File.WriteAllText(temp, JsonSerializer.Serialize(result, WorkerJson.Options)));
 
     private static void WriteAtomically(string path, Action<string> write)
     {

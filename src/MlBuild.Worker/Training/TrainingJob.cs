@@ -10,7 +10,7 @@ namespace MlBuild.Worker.Training;
 /// <summary>
 /// Trains one model: checks the declaration (task, params, trainer or pipeline class) before touching the data,
 /// loads and validates the data, fits the pipeline with a context seeded by the item's Seed, evaluates on the test
-/// set, and writes the model and then the result.
+/// set (ML.NET's metrics, with the worker's bootstrap intervals), and writes the model and then the result.
 /// </summary>
 internal static class TrainingJob
 {
@@ -36,11 +36,13 @@ internal static class TrainingJob
 
         var scored = trained.Transform(data.TestView);
         var metrics = MetricsEvaluator.Evaluate(ml, task, scored, data.Selection.Label.Name);
+        var intervals = MetricIntervals.Compute(task, scored, data.Selection.Label.Name, metrics, request.Seed);
         var model = ModelFinisher.Finish(ml, trained, scored);
         var result = new TrainResult
         {
             Trainer = source.Name,
             Metrics = metrics,
+            Intervals = intervals,
             TrainingSeconds = trainingSeconds,
             TrainRows = data.TrainRows,
             TestRows = data.TestRows,

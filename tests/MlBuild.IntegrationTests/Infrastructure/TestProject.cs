@@ -13,14 +13,33 @@ public sealed class TestProject
     private int _builds;
     private string _targetFrameworks = "net10.0";
 
-    public TestProject(PackageFeedFixture feed, string name, string? cacheDirectory = null)
+    public TestProject(PackageFeedFixture feed, string name, string? cacheDirectory = null, string? directory = null)
     {
         _feed = feed;
         Name = name;
-        Directory = Path.Combine(feed.Root, "projects", $"{name}-{Guid.NewGuid().ToString("N")[..8]}");
+        Directory = directory ?? Path.Combine(feed.Root, "projects", $"{name}-{Guid.NewGuid().ToString("N")[..8]}");
         System.IO.Directory.CreateDirectory(Directory);
         CacheDirectory = cacheDirectory ?? Path.Combine(feed.Root, "caches", Guid.NewGuid().ToString("N")[..8]);
     }
+
+    /// <summary>A clone of this project's repository (as CI checks out a pull request), sharing its model cache
+    /// unless told otherwise.</summary>
+    public TestProject Clone(string branch, int depth, string? cacheDirectory = null)
+    {
+        var target = Path.Combine(_feed.Root, "projects", $"{Name}-clone-{Guid.NewGuid().ToString("N")[..8]}");
+        var result = ProcessRunner.Run("git", ["clone", "-q", "--depth", depth.ToString(), "--branch", branch, "file://" + Directory, target],
+            _feed.Root, GitEnvironment, TimeSpan.FromMinutes(1));
+        if (result.ExitCode != 0)
+            throw new InvalidOperationException("git clone failed: " + result);
+        return new TestProject(_feed, Name, cacheDirectory ?? CacheDirectory, target) { _targetFrameworks = _targetFrameworks };
+    }
+
+    /// <summary>The 1-based line of the first line of the project file that contains <paramref name="text"/>.</summary>
+    public int LineOf(string text) =>
+        Array.FindIndex(File.ReadAllLines(ProjectFile), line => line.Contains(text, StringComparison.Ordinal)) + 1;
+
+    /// <summary>MlBuild's work folder of this project (evaluation.json, report.md).</summary>
+    public string IntermediateFile(string name) => Path.Combine(Directory, "obj", "Debug", _targetFrameworks.Split(';')[0], "mlbuild", name);
 
     /// <summary>A copy of a sample of the repository (without its build outputs), built against the packed package.</summary>
     public static TestProject FromSample(PackageFeedFixture feed, string sample)
@@ -102,6 +121,45 @@ public sealed class TestProject
 
     public BuildResult Build(params string[] arguments) => Run("build", arguments);
 
+    /// <summary><c>dotnet build -t:Evaluate</c>, with extra environment variables (e.g. GitHub Actions').</summary>
+    public BuildResult Evaluate(IReadOnlyDictionary<string, string?>? environment = null, params string[] arguments) =>
+        Run("build", ["-t:Evaluate", .. arguments], environment: environment);
+
+    /// <summary>Runs git in the project folder, which is made a repository of its own on first use.</summary>
+    public string Git(params string[] arguments)
+    {
+        if (!System.IO.Directory.Exists(Path.Combine(Directory, ".git")))
+        {
+            RunGit("init", "-q", "-b", "main");
+            RunGit("config", "user.email", "tests@mlbuild.invalid");
+            RunGit("config", "user.name", "MlBuild tests");
+            File.WriteAllText(Path.Combine(Directory, ".gitignore"), "bin/\nobj/\nlogs/\n");
+        }
+        return RunGit(arguments);
+    }
+
+    /// <summary>Commits everything in the project folder.</summary>
+    public void Commit(string message)
+    {
+        Git("add", "-A");
+        Git("commit", "-q", "-m", message);
+    }
+
+    private string RunGit(params string[] arguments)
+    {
+        var result = ProcessRunner.Run("git", arguments, Directory, GitEnvironment, TimeSpan.FromMinutes(1));
+        if (result.ExitCode != 0)
+            throw new InvalidOperationException($"git {string.Join(' ', arguments)} failed: {result}");
+        return result.Output;
+    }
+
+    /// <summary>Git must not read the user's configuration: the tests' repositories are their own.</summary>
+    private static readonly IReadOnlyDictionary<string, string?> GitEnvironment = new Dictionary<string, string?>
+    {
+        ["GIT_CONFIG_GLOBAL"] = "/dev/null",
+        ["GIT_CONFIG_NOSYSTEM"] = "1",
+    };
+
     public BuildResult Clean() => Run("clean", []);
 
     /// <summary>Builds, handing the running <c>dotnet build</c> process to <paramref name="whileRunning"/>.</summary>
@@ -117,22 +175,32 @@ public sealed class TestProject
         var root = Path.Combine(CacheDirectory, "v1");
         if (!System.IO.Directory.Exists(root))
             return [];
+        // Model entries live in two-character shard folders; staging/ and evaluations/ hold other things.
         return System.IO.Directory.GetDirectories(root)
-            .Where(d => Path.GetFileName(d) != "staging")
+            .Where(d => Path.GetFileName(d).Length == 2)
             .SelectMany(System.IO.Directory.GetDirectories)
             .ToList();
     }
 
-    private BuildResult Run(string verb, string[] arguments, Action<Process>? whileRunning = null)
+    private BuildResult Run(string verb, string[] arguments, Action<Process>? whileRunning = null,
+        IReadOnlyDictionary<string, string?>? environment = null)
     {
         var log = Path.Combine(Directory, "logs", $"{++_builds:00}-{verb}.binlog");
-        var environment = new Dictionary<string, string?>(_feed.Environment)
+        var buildEnvironment = new Dictionary<string, string?>(_feed.Environment)
         {
             ["MLBUILD_CACHE_DIR"] = CacheDirectory,
+            // Builds run git to find the baseline: never with the user's configuration.
+            ["GIT_CONFIG_GLOBAL"] = "/dev/null",
+            ["GIT_CONFIG_NOSYSTEM"] = "1",
+            // A test runs inside whatever CI runs it: only the variables a test sets say it is GitHub Actions.
+            ["GITHUB_ACTIONS"] = null,
+            ["GITHUB_BASE_REF"] = null,
         };
+        foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
+            buildEnvironment[key] = value;
         var result = ProcessRunner.Run("dotnet",
             [verb, ProjectFile, "-nodeReuse:false", "-tl:off", $"-bl:{log}", .. arguments],
-            Directory, environment, TimeSpan.FromMinutes(8), whileRunning);
+            Directory, buildEnvironment, TimeSpan.FromMinutes(8), whileRunning);
         return new BuildResult(result);
     }
 }

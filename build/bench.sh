@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Benchmarks MlBuild against plain ML.NET and plain .NET builds and writes tests/MlBuild.Benchmarks/RESULTS.md
+# (see the method there). Packs MlBuild from this tree into a temporary feed, then runs the benchmark program,
+# which works in a temporary folder (1 GB of generated data, isolated NuGet packages and model caches) that is
+# deleted at the end. Takes about 10 to 15 minutes on 2 cores. Run it on a quiet machine: it measures time.
+#
+#   bash build/bench.sh                          # everything
+#   bash build/bench.sh --only noop,hash         # some benchmarks (noop, hash, retrain)
+#   bash build/bench.sh --rounds 5 --retrain-rounds 3 --data-mb 256 --results /tmp/R.md   # a quicker, smaller run
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+root="$(mktemp -d "${TMPDIR:-/tmp}/mlbuild-bench.XXXXXX")"
+trap 'rm -rf "$root"' EXIT
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+export MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0
+
+echo "Packing MlBuild into $root/feed"
+dotnet pack src/MlBuild/MlBuild.csproj -c Release -o "$root/feed" -nodeReuse:false -tl:off -v:q
+
+dotnet run -c Release --project tests/MlBuild.Benchmarks -- --feed "$root/feed" --work "$root/work" "$@"

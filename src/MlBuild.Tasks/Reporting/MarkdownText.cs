@@ -1,0 +1,36 @@
+using System.Text;
+
+namespace MlBuild.Tasks.Reporting;
+
+/// <summary>
+/// Makes names from the project (models, columns, slice values, class labels, paths) safe in markdown: they are
+/// shown as written, never as formatting, links, HTML or a broken table. Pull-request comments render HTML, so a
+/// class label "&lt;script&gt;" must stay text.
+/// </summary>
+internal static class MarkdownText
+{
+    public static string Escape(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+            return "";
+        var escaped = new StringBuilder(text.Length + 8);
+        foreach (var c in text)
+        {
+            switch (c)
+            {
+                case '<': escaped.Append("&lt;"); break;
+                case '>': escaped.Append("&gt;"); break;
+                case '&': escaped.Append("&amp;"); break;
+                // A line break would end a table row or a list item.
+                case '\r' or '\n': escaped.Append(' '); break;
+                // Emphasis, code, tables, links and strikethrough. With '[' escaped, '(' and '!' can start no
+                // link or image, so they stay as they are and the report stays readable as plain text.
+                case '\\' or '`' or '*' or '_' or '|' or '[' or ']' or '#' or '~':
+                    escaped.Append('\\').Append(c);
+                    break;
+                default: escaped.Append(c); break;
+            }
+        }
+        return escaped.ToString();
+    }
+}

@@ -1,0 +1,71 @@
+using MlBuild.Tasks.Evaluation;
+
+namespace MlBuild.Tasks.Reporting;
+
+/// <summary>The text of a metric row's cells and of a model's header, shared by the console and markdown reports
+/// so the two never disagree.</summary>
+internal static class ReportCells
+{
+    public static string Baseline(MetricComparison c) => c.Baseline is { } v ? MetricFormat.Value(c.Metric, v) : "-";
+
+    public static string Candidate(MetricComparison c) => c.Candidate is { } v ? MetricFormat.Value(c.Metric, v) : "-";
+
+    /// <summary>"-3.10 pp" for a rate; other units add the relative change: "+0.50 ms (+35.2 %)".</summary>
+    public static string Delta(MetricComparison c)
+    {
+        if (c.Delta is not { } delta)
+            return "-";
+        var text = MetricFormat.Delta(c.Metric, delta);
+        return c.Metric.IsRate || delta == 0 || c.DeltaPercent is not { } percent ? text : $"{text} ({MetricFormat.Percent(percent)})";
+    }
+
+    public static string Interval(MetricComparison c) =>
+        c.CandidateInterval is { } interval ? MetricFormat.Interval(c.Metric, interval) : "-";
+
+    public static string DeltaInterval(MetricComparison c) =>
+        c.DeltaInterval is { } interval ? MetricFormat.DeltaInterval(c.Metric, interval) : "-";
+
+    public static string Significant(MetricComparison c) => c.Significance switch
+    {
+        Significance.Significant => "yes",
+        Significance.NotSignificant => "no",
+        Significance.Unknown => "unknown",
+        _ => "-",
+    };
+
+    /// <summary>"2 gates, 1 failed; baseline HEAD (3f2a1b9), paired".</summary>
+    public static string Summary(ModelReport model, EvaluationReport report)
+    {
+        var gates = model.GateOutcomes;
+        var failed = gates.Count(o => o.Status == Gates.GateStatus.Failed);
+        var notEvaluated = gates.Count(o => o.Status == Gates.GateStatus.NotEvaluated);
+        var warnings = model.Outcomes.Count(o => o.Status == Gates.GateStatus.Warning);
+        var passed = gates.Count(o => o.Status == Gates.GateStatus.Passed);
+        var parts = new List<string>();
+        var gateText = gates.Count switch { 0 => "no gates", 1 => "1 gate", var n => $"{n} gates" };
+        if (failed > 0)
+            gateText += $", {failed} failed";
+        else if (gates.Count > 0 && passed == gates.Count)
+            gateText += gates.Count == 1 ? ", passed" : ", all passed";
+        if (notEvaluated > 0)
+            gateText += $", {notEvaluated} not evaluated";
+        if (warnings > 0)
+            gateText += warnings == 1 ? ", 1 warning" : $", {warnings} warnings";
+        parts.Add(gateText);
+        parts.Add(BaselineText(model.Evaluation, report.BaselineDescription));
+        if (model.Evaluation.Result is { TestRows: > 0 } result)
+            parts.Add($"{result.TestRows} test rows");
+        return string.Join("; ", parts);
+    }
+
+    public static string BaselineText(ModelEvaluation evaluation, string description) => evaluation.BaselineStatus switch
+    {
+        BaselineStatus.NoBaseline => description.StartsWith("none", StringComparison.Ordinal)
+            ? "no baseline" + description["none".Length..]
+            : "no baseline",
+        BaselineStatus.NotInBaseline => $"new model: not in baseline {description}",
+        _ when evaluation.SameModelAsBaseline => $"baseline {description}, same model",
+        BaselineStatus.Paired => $"baseline {description}, paired",
+        _ => $"baseline {description}, unpaired (values recorded in its lock file)",
+    };
+}

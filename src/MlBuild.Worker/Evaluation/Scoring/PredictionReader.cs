@@ -1,0 +1,88 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using MlBuild.Worker.Evaluation.Metrics;
+
+namespace MlBuild.Worker.Evaluation.Scoring;
+
+/// <summary>Reads a model's scored test rows (one pass, in row order) into the per-row predictions the metrics are
+/// computed from: the prepared label (Boolean, a key, or Single) and the Score, plus Probability when a binary
+/// classifier gives one.</summary>
+internal static class PredictionReader
+{
+    public const string Score = "Score";
+    public const string Probability = "Probability";
+
+    public static IPredictions Read(ModelTask task, IDataView scored, string label) => task switch
+    {
+        ModelTask.BinaryClassification => Binary(scored, label),
+        ModelTask.MulticlassClassification => Multiclass(scored, label),
+        _ => Regression(scored, label),
+    };
+
+    private static BinaryPredictions Binary(IDataView scored, string label)
+    {
+        var probabilityColumn = scored.Schema.GetColumnOrNull(Probability);
+        var (labels, scores, probabilities) = (new List<bool>(), new List<float>(), new List<float>());
+        var columns = new[] { scored.Schema[label], scored.Schema[Score] }
+            .Concat(probabilityColumn is { } p ? [p] : []).ToArray();
+        using var cursor = scored.GetRowCursor(columns);
+        var labelGetter = cursor.GetGetter<bool>(columns[0]);
+        var scoreGetter = cursor.GetGetter<float>(columns[1]);
+        var probabilityGetter = probabilityColumn is { } column ? cursor.GetGetter<float>(column) : null;
+        bool actual = false;
+        float score = 0, probability = 0;
+        while (cursor.MoveNext())
+        {
+            labelGetter(ref actual);
+            scoreGetter(ref score);
+            labels.Add(actual);
+            scores.Add(score);
+            if (probabilityGetter is not null)
+            {
+                probabilityGetter(ref probability);
+                probabilities.Add(probability);
+            }
+        }
+        return new BinaryPredictions(labels.ToArray(), scores.ToArray(),
+            probabilityColumn is null ? null : probabilities.ToArray());
+    }
+
+    private static MulticlassPredictions Multiclass(IDataView scored, string label)
+    {
+        var scoreColumn = scored.Schema[Score];
+        var classCount = ((VectorDataViewType)scoreColumn.Type).Size;
+        var (labels, scores) = (new List<int>(), new List<float[]>());
+        using var cursor = scored.GetRowCursor([scored.Schema[label], scoreColumn]);
+        var labelGetter = cursor.GetGetter<uint>(scored.Schema[label]);
+        var scoreGetter = cursor.GetGetter<VBuffer<float>>(scoreColumn);
+        uint key = 0;
+        var buffer = default(VBuffer<float>);
+        while (cursor.MoveNext())
+        {
+            labelGetter(ref key);
+            scoreGetter(ref buffer);
+            // Keys count from 1 (0 is missing, which the data loader never lets through).
+            labels.Add((int)key - 1);
+            scores.Add(buffer.DenseValues().ToArray());
+        }
+        return MulticlassPredictions.FromScores(classCount, labels.ToArray(), scores,
+            MulticlassPredictions.DefaultTopK(classCount));
+    }
+
+    private static RegressionPredictions Regression(IDataView scored, string label)
+    {
+        var (labels, scores) = (new List<float>(), new List<float>());
+        using var cursor = scored.GetRowCursor([scored.Schema[label], scored.Schema[Score]]);
+        var labelGetter = cursor.GetGetter<float>(scored.Schema[label]);
+        var scoreGetter = cursor.GetGetter<float>(scored.Schema[Score]);
+        float actual = 0, score = 0;
+        while (cursor.MoveNext())
+        {
+            labelGetter(ref actual);
+            scoreGetter(ref score);
+            labels.Add(actual);
+            scores.Add(score);
+        }
+        return new RegressionPredictions(labels.ToArray(), scores.ToArray());
+    }
+}
