@@ -53,8 +53,8 @@ internal sealed record BenchmarkOptions(
             Work: Path.GetFullPath(Required("work")),
             Results: Path.GetFullPath(values.GetValueOrDefault("results")
                 ?? Path.Combine(repositoryRoot, "tests", "MlBuild.Benchmarks", "RESULTS.md")),
-            Rounds: Number("rounds", 10),
-            RetrainRounds: Number("retrain-rounds", 5),
+            Rounds: Number("rounds", 15),
+            RetrainRounds: Number("retrain-rounds", 7),
             DataBytes: Number("data-mb", 1024) * 1024L * 1024L,
             Scenarios: scenarios,
             Keep: keep);

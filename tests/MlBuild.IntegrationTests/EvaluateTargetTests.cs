@@ -127,7 +127,7 @@ public sealed class EvaluateTargetTests(PackageFeedFixture feed)
         Assert.False(evaluation.Succeeded, evaluation.ToString());
         var error = Assert.Single(evaluation.Diagnostics(), d => d.Code == "MLB5016");
         Assert.Contains("payment_type", error.Message);
-        Assert.Contains("payment_type", File.ReadAllText(project.IntermediateFile("report.md")));
+        Assert.Contains("\"payment_type\"", File.ReadAllText(project.IntermediateFile("evaluation.json")));
     }
 
     [Fact]

@@ -1,12 +1,15 @@
+using MlBuild.Protocol;
 using MlBuild.Worker.Diagnostics;
+using MlBuild.Worker.Evaluation;
 using MlBuild.Worker.Requests;
 using MlBuild.Worker.Training;
 
 namespace MlBuild.Worker.Cli;
 
 /// <summary>
-/// <c>MlBuild.Worker train &lt;request.json&gt;</c>: exit code 0 when the model and the result are written;
-/// 1 otherwise, with one canonical error line per problem on standard error and nothing left at the output paths.
+/// <c>MlBuild.Worker train &lt;request.json&gt;</c> and <c>MlBuild.Worker evaluate &lt;request.json&gt;</c>: exit code 0
+/// when the outputs are written; 1 otherwise, with one canonical error line per problem on standard error and nothing
+/// left at the output paths.
 /// </summary>
 internal static class WorkerCommand
 {
@@ -14,18 +17,29 @@ internal static class WorkerCommand
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, TimeSpan? heartbeatInterval = null)
     {
-        if (args is not ["train", var requestPath])
+        switch (args)
         {
-            stderr.WriteLine(new Diagnostic(ErrorCodes.TrainingFailed, new Location(ToolName),
-                $"usage: {ToolName} train <request.json> (got: {string.Join(' ', args)}); the MlBuild tasks run the " +
-                "worker, so this is an MlBuild bug.").Format(null));
-            return 1;
+            case ["train", var trainRequest]:
+                return Execute(stdout, stderr, "training", () => RequestReader.Read(trainRequest),
+                    request => request, request => TrainingJob.Run(request, new ProgressReporter(stdout, request.ModelName), heartbeatInterval));
+            case ["evaluate", var evaluateRequest]:
+                return Execute(stdout, stderr, "evaluation", () => RequestReader.ReadEvaluation(evaluateRequest),
+                    request => request.Data, request => EvaluationJob.Run(request, new ProgressReporter(stdout, request.Data.ModelName), heartbeatInterval));
+            default:
+                stderr.WriteLine(new Diagnostic(ErrorCodes.TrainingFailed, new Location(ToolName),
+                    $"usage: {ToolName} train|evaluate <request.json> (got: {string.Join(' ', args)}); the MlBuild tasks " +
+                    "run the worker, so this is an MlBuild bug.").Format(null));
+                return 1;
         }
+    }
 
-        Protocol.TrainRequest request;
+    private static int Execute<TRequest>(TextWriter stdout, TextWriter stderr, string activity, Func<TRequest> read,
+        Func<TRequest, TrainRequest> model, Action<TRequest> run)
+    {
+        TRequest request;
         try
         {
-            request = RequestReader.Read(requestPath);
+            request = read();
         }
         catch (MlbException e)
         {
@@ -33,22 +47,23 @@ internal static class WorkerCommand
             return 1;
         }
 
-        var progress = new ProgressReporter(stdout, request.ModelName);
+        var declaration = model(request);
         try
         {
-            TrainingJob.Run(request, progress, heartbeatInterval);
+            run(request);
             return 0;
         }
         catch (MlbException e)
         {
-            Report(stderr, e.Diagnostics, request.ModelName);
+            Report(stderr, e.Diagnostics, declaration.ModelName);
             return 1;
         }
         catch (Exception e)
         {
-            Report(stderr, [ExceptionTranslator.Translate(e, RequestReader.DeclaredAt(request))], request.ModelName);
+            Report(stderr, [ExceptionTranslator.Translate(e, RequestReader.DeclaredAt(declaration), activity)], declaration.ModelName);
             // Detail only: useful in a bug report, noise in a build's error list. Each line starts with the model's
             // name so that no line of it ("X: an error: y") reads as another canonical error to MSBuild.
+            var progress = new ProgressReporter(stdout, declaration.ModelName);
             foreach (var line in e.ToString().Split('\n'))
                 progress.Detail(line.TrimEnd('\r'));
             return 1;

@@ -71,6 +71,13 @@ internal static class DataFileReader
         var fieldCount = first.Fields.Length;
         if (format.Reference is { } reference)
         {
+            // A header of training columns without the label: the test data cannot be scored against anything.
+            if (fieldCount != reference.ColumnNames.Count && format.Label is { } label &&
+                HeaderNames(first) is var names && names.All(n => reference.ColumnNames.Contains(n, StringComparer.OrdinalIgnoreCase)) &&
+                !names.Contains(label, StringComparer.OrdinalIgnoreCase))
+                throw new MlbException(ErrorCodes.LabelNotFound, new Location(path, first.Line),
+                    $"the test data has no label column '{label}' (its columns: {string.Join(", ", names)}): add it, " +
+                    $"with the actual values, in the same place as in the training data '{reference.Path}'.");
             if (fieldCount != reference.ColumnNames.Count)
                 throw new MlbException(ErrorCodes.WrongFieldCount, new Location(path, first.Line),
                     $"this line has {fieldCount} fields (separator {SeparatorSetting.Describe(separator)}) but the " +

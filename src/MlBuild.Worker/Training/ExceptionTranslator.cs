@@ -17,7 +17,8 @@ internal static class ExceptionTranslator
         ("FastTreeNative", "Microsoft.ML.FastTree"),
     ];
 
-    public static Diagnostic Translate(Exception exception, Location declaredAt)
+    /// <param name="activity">What failed, for the message: "training" or "evaluation".</param>
+    public static Diagnostic Translate(Exception exception, Location declaredAt, string activity = "training")
     {
         if (MissingPackage(exception) is { } package)
             return new Diagnostic(ErrorCodes.MissingTrainerPackage, declaredAt,
@@ -25,7 +26,7 @@ internal static class ExceptionTranslator
                 $"<PackageReference Include=\"{package}\" Version=\"5.0.1\" /> to the project, or choose another Trainer.");
         var inner = Innermost(exception);
         return new Diagnostic(ErrorCodes.TrainingFailed, declaredAt,
-            $"training failed: {inner.Message} ({inner.GetType().Name})");
+            $"{activity} failed: {inner.Message} ({inner.GetType().Name})");
     }
 
     public static string? MissingPackage(Exception exception)

@@ -31,7 +31,8 @@ internal static class TrainingDataLoader
         if (!string.IsNullOrEmpty(request.TestData))
         {
             test = DataFileReader.Read(request.TestData,
-                new DataFileFormat(declaredAt, separator, request.HasHeader, request.Columns, Reference: train));
+                new DataFileFormat(declaredAt, separator, request.HasHeader, request.Columns, Reference: train,
+                    Label: selection.Label.Name));
             Describe(progress, test);
             ValueValidator.Check(test, selection.Used);
             // A feature missing only in the test data still needs its missing values replaced.

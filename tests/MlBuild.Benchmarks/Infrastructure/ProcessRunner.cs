@@ -3,11 +3,17 @@ using System.Text;
 
 namespace MlBuild.Benchmarks.Infrastructure;
 
-/// <summary>What a process printed (standard output and error, interleaved), how it exited, and how long it took
-/// from start to exit.</summary>
-internal sealed record ProcessResult(int ExitCode, string Output, TimeSpan Elapsed)
+/// <summary>What a process printed (standard output and error, interleaved, each line with the time it arrived),
+/// how it exited, and how long it took from start to exit.</summary>
+internal sealed record ProcessResult(int ExitCode, string Output, TimeSpan Elapsed,
+    IReadOnlyList<(TimeSpan At, string Line)> Lines)
 {
     public bool Succeeded => ExitCode == 0;
+
+    /// <summary>When the first line containing all of <paramref name="texts"/> arrived, counted from the process start.</summary>
+    public TimeSpan? FirstLineAt(params string[] texts) =>
+        Lines.Where(l => texts.All(t => l.Line.Contains(t, StringComparison.Ordinal)))
+            .Select(l => (TimeSpan?)l.At).FirstOrDefault();
 
     /// <summary>The end of the output, enough to see why a build failed without flooding the console.</summary>
     public string Tail(int lines = 40) =>
@@ -39,10 +45,22 @@ internal static class ProcessRunner
             start.Environment[key] = value;
 
         var output = new StringBuilder();
+        var lines = new List<(TimeSpan, string)>();
+        var clock = new Stopwatch();
+        void Receive(string? line)
+        {
+            if (line is null)
+                return;
+            lock (output)
+            {
+                output.AppendLine(line);
+                lines.Add((clock.Elapsed, line));
+            }
+        }
         using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
-        var clock = Stopwatch.StartNew();
+        process.OutputDataReceived += (_, e) => Receive(e.Data);
+        process.ErrorDataReceived += (_, e) => Receive(e.Data);
+        clock.Start();
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -51,12 +69,12 @@ internal static class ProcessRunner
             process.Kill(entireProcessTree: true);
             process.WaitForExit();
             lock (output)
-                return new ProcessResult(-1, $"TIMED OUT after {timeout}\n{output}", clock.Elapsed);
+                return new ProcessResult(-1, $"TIMED OUT after {timeout}\n{output}", clock.Elapsed, lines);
         }
         // The parameterless wait also drains the redirected output.
         process.WaitForExit();
         var elapsed = clock.Elapsed;
         lock (output)
-            return new ProcessResult(process.ExitCode, output.ToString(), elapsed);
+            return new ProcessResult(process.ExitCode, output.ToString(), elapsed, lines);
     }
 }

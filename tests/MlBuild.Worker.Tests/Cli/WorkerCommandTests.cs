@@ -88,7 +88,7 @@ public sealed class WorkerCommandTests
         var (exitCode, _, stderr) = Run("evaluate");
 
         Assert.Equal(1, exitCode);
-        Assert.StartsWith("MlBuild.Worker: error MLB4003: usage: MlBuild.Worker train <request.json>", stderr);
+        Assert.StartsWith("MlBuild.Worker: error MLB4003: usage: MlBuild.Worker train|evaluate <request.json>", stderr);
     }
 
     [Fact]

@@ -161,6 +161,20 @@ public sealed class DataFileReaderTests
     }
 
     [Fact]
+    public void A_test_file_whose_header_lacks_the_label_is_a_missing_label_listing_its_columns()
+    {
+        var train = DataFileReader.Read(TestData.IrisTrain, new(Item));
+        using var temp = new TempDirectory();
+        var path = temp.Write("test.tsv", "Sepal length\tSepal width\tPetal length\tPetal width\n1\t2\t3\t4\n");
+
+        var error = Assert.Throws<MlbException>(() =>
+            DataFileReader.Read(path, new(Item, Reference: train, Label: "Label"))).First;
+
+        Assert.Equal((ErrorCodes.LabelNotFound, new Location(path, 1)), (error.Code, error.At));
+        Assert.Contains("no label column 'Label' (its columns: Sepal length, Sepal width, Petal length, Petal width)", error.Message);
+    }
+
+    [Fact]
     public void Duplicate_header_names_are_made_unique()
     {
         using var temp = new TempDirectory();

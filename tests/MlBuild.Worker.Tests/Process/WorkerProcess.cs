@@ -18,7 +18,7 @@ internal static class WorkerProcess
     public static string DepsFile => Path.ChangeExtension(TestAssembly, ".deps.json");
 
     public static (int ExitCode, string Stdout, string Stderr) Run(TempDirectory temp, string requestPath,
-        string? depsFile = null)
+        string? depsFile = null, string command = "train")
     {
         var tools = Directory.CreateDirectory(temp.File("tools")).FullName;
         var worker = Path.Combine(tools, "MlBuild.Worker.dll");
@@ -38,7 +38,7 @@ internal static class WorkerProcess
                      "--depsfile", depsFile ?? DepsFile,
                      "--runtimeconfig", Path.ChangeExtension(TestAssembly, ".runtimeconfig.json"),
                      "--additionalprobingpath", NuGetRoot(),
-                     worker, "train", requestPath,
+                     worker, command, requestPath,
                  })
             start.ArgumentList.Add(arg);
 

@@ -47,6 +47,7 @@ public sealed class WorkerProcessTests
 
         Assert.Equal((0, 0), (first.ExitCode, second.ExitCode));
         Assert.Equal(firstResult.Metrics, secondResult.Metrics);
+        Assert.Equal(firstResult.Intervals, secondResult.Intervals);
         Assert.Equal((firstResult.TrainRows, firstResult.TestRows), (secondResult.TrainRows, secondResult.TestRows));
         Assert.Equal(firstModel, File.ReadAllBytes(request.ModelOutputPath));
     }

@@ -25,6 +25,9 @@ public sealed class EndToEndTests
         Assert.True(File.Exists(request.ModelOutputPath));
         var written = JsonSerializer.Deserialize<TrainResult>(File.ReadAllText(request.ResultOutputPath), WorkerJson.Options)!;
         Assert.Equal(result.Metrics, written.Metrics);
+        Assert.Equal(result.Metrics.Keys, result.Intervals!.Keys);
+        Assert.All(result.Intervals, i => Assert.True(i.Value.Low <= i.Value.Value && i.Value.Value <= i.Value.High, $"{i}"));
+        Assert.Equal(result.Intervals, written.Intervals);
         Assert.Equal(result.Columns, written.Columns);
         // Temporary files were moved into place, none is left beside the outputs.
         Assert.Equal(2, Directory.GetFiles(Path.GetDirectoryName(request.ModelOutputPath)!).Length);

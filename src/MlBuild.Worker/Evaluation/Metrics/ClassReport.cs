@@ -13,7 +13,8 @@ internal static class ClassReport
         for (var c = 0; c < counts.Length; c++)
             counts[c] = new long[classes.Count];
         foreach (var (actual, predicted) in Pairs(predictions))
-            counts[actual][predicted]++;
+            if (actual < counts.Length && predicted < counts.Length)
+                counts[actual][predicted]++;
         return new ConfusionMatrix(classes, counts);
     }
 

@@ -39,8 +39,10 @@ internal sealed class MulticlassMetricSet : IMetricSet
             if (w == 0 || predicted[i] < 0)
                 continue;
             total += w;
-            classWeight[labels[i]] += w;
             loss += w * logLoss[i];
+            // ML.NET leaves a class the model has no score for out of the per-class sums.
+            if (labels[i] < classWeight.Length)
+                classWeight[labels[i]] += w;
             if (predicted[i] == labels[i])
             {
                 correct += w;

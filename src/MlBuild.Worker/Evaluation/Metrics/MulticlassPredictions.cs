@@ -30,17 +30,24 @@ internal sealed record MulticlassPredictions(int ClassCount, int TopK, int[] Lab
                 predicted[row] = -1;
                 continue;
             }
-            var label = labels[row];
-            // The actual class's rank: classes scoring above it, and tied classes before it.
-            var rank = 0;
-            for (var c = 0; c < s.Length; c++)
-                if (s[c] > s[label] || (s[c] == s[label] && c < label))
-                    rank++;
             var best = 0;
             for (var c = 1; c < s.Length; c++)
                 if (s[c] > s[best])
                     best = c;
             predicted[row] = best;
+            var label = labels[row];
+            if (label >= s.Length)
+            {
+                // A class the model has no score for (a baseline trained on other classes): never right, and the
+                // log-loss of a certain mistake, as ML.NET counts it.
+                logLoss[row] = -Math.Log(Epsilon);
+                continue;
+            }
+            // The actual class's rank: classes scoring above it, and tied classes before it.
+            var rank = 0;
+            for (var c = 0; c < s.Length; c++)
+                if (s[c] > s[label] || (s[c] == s[label] && c < label))
+                    rank++;
             inTopK[row] = rank < topK;
             logLoss[row] = -Math.Log(Math.Min(1, Math.Max(Epsilon, s[label])));
         }

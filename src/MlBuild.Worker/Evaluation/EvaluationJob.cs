@@ -1,0 +1,93 @@
+using Microsoft.ML;
+using MlBuild.Protocol;
+using MlBuild.Worker.Diagnostics;
+using MlBuild.Worker.Evaluation.Bootstrap;
+using MlBuild.Worker.Evaluation.Expectations;
+using MlBuild.Worker.Evaluation.Metrics;
+using MlBuild.Worker.Evaluation.Scoring;
+using MlBuild.Worker.Evaluation.Slices;
+using MlBuild.Worker.Requests;
+using MlBuild.Worker.Training;
+
+namespace MlBuild.Worker.Evaluation;
+
+/// <summary>
+/// Evaluates one model (and its baseline, when the request has one) on the model's test rows: loads them exactly as
+/// training did, checks the slices and expectations against the data before scoring anything, scores each model once,
+/// computes every metric with a seeded bootstrap interval (and paired deltas against the baseline, on the same
+/// resamples), the confusion matrix, the slices and the expectations, measures latency and throughput, and writes the
+/// result last.
+/// </summary>
+internal static class EvaluationJob
+{
+    public static EvaluateResult Run(EvaluateRequest request, ProgressReporter progress, TimeSpan? heartbeatInterval = null)
+    {
+        var data = request.Data;
+        var declaredAt = RequestReader.DeclaredAt(data);
+        var task = TaskParser.Parse(data.Task, declaredAt);
+        var ml = new MLContext(seed: data.Seed);
+        var rows = TrainingDataLoader.Load(ml, data, task, declaredAt, progress);
+        var sliceColumns = SliceColumns.Resolve(request.Slices, rows.Columns);
+        var expectations = ExpectationParser.Read(request.Expectations, rows.Columns, task);
+        var resamples = Math.Max(0, request.BootstrapSamples);
+        progress.Report($"evaluating on {rows.TestRows} test rows ({resamples} bootstrap resamples)…");
+
+        using var _ = new Heartbeat(progress, "evaluating", heartbeatInterval ?? Heartbeat.DefaultInterval);
+        var candidate = ScoredModel.Load(ml, request.ModelPath, "model", task, rows, declaredAt);
+        var baseline = request.BaselineModelPath is { } baselinePath
+            ? ScoredModel.Load(ml, baselinePath, "baseline model", task, rows, declaredAt)
+            : null;
+
+        var sets = new[] { candidate, baseline }.OfType<ScoredModel>().Select(m => m.Predictions.CreateMetrics()).ToList();
+        var bootstrap = Bootstrapper.Run(sets, resamples, data.Seed);
+        var classes = ClassNames(task, rows);
+        var confusion = classes is null ? null : ClassReport.Confusion(candidate.Predictions, classes);
+
+        var slices = sliceColumns.Select((column, i) => SliceEvaluator.Evaluate(column.Name,
+            SliceValues(rows, column, task), request.Slices[i].MaxValues, candidate.Predictions, task, resamples,
+            data.Seed)).ToList();
+        var failures = ExpectationChecker.Check(candidate.Model, expectations, task, rows);
+        if (expectations.Count > 0)
+            progress.Report($"expectations: {expectations.Count - failures.Count} of {expectations.Count} passed");
+
+        var meta = ModelMeta.Measure(candidate.Model, rows.TestView, task);
+        var baselineMeta = baseline is null ? null : ModelMeta.Measure(baseline.Model, rows.TestView, task);
+        meta[ModelMeta.PeakMemory] = ModelMeta.PeakMemoryBytes();
+
+        var result = new EvaluateResult
+        {
+            TestRows = rows.TestRows,
+            Metrics = bootstrap.Estimates(0),
+            BaselineMetrics = baseline is null ? null : bootstrap.Estimates(1),
+            Deltas = baseline is null ? null : bootstrap.Deltas(0, 1),
+            Meta = meta,
+            BaselineMeta = baselineMeta,
+            PerClass = task == ModelTask.MulticlassClassification && confusion is not null ? ClassReport.PerClass(confusion) : null,
+            Confusion = confusion,
+            Slices = slices,
+            FailedExpectations = failures,
+            ExpectationsChecked = expectations.Count,
+        };
+        OutputWriter.WriteJson(request.ResultOutputPath, result);
+        return result;
+    }
+
+    /// <summary>The classes as the data writes them, in the model's order: binary negative then positive, multiclass
+    /// by the label's keys (sorted values). Null for a regression.</summary>
+    private static IReadOnlyList<string>? ClassNames(ModelTask task, TrainingData rows) => task switch
+    {
+        ModelTask.BinaryClassification => rows.Label.ClassNames,
+        ModelTask.MulticlassClassification => ColumnText.KeyNames(rows.TestView.Schema[rows.Selection.Label.Name]),
+        _ => null,
+    };
+
+    /// <summary>Each test row's value of the column, as text; the label as the data writes it (a binary label's
+    /// true/false as its classes).</summary>
+    private static string[] SliceValues(TrainingData rows, Data.DataColumn column, ModelTask task)
+    {
+        var values = ColumnText.Read(rows.TestView, rows.TestView.Schema[column.Name]);
+        return column.Index == rows.Selection.Label.Index && task == ModelTask.BinaryClassification
+            ? values.Select(v => rows.Label.ClassNames[v == "true" ? 1 : 0]).ToArray()
+            : values;
+    }
+}
