@@ -15,8 +15,11 @@ internal sealed record MetricComparison
 
     public string Name => Metric.Name;
 
-    /// <summary>Candidate minus baseline.</summary>
-    public double? Delta => Candidate - Baseline;
+    /// <summary>Candidate minus baseline; a difference at the level of floating-point rounding (the same model's
+    /// metric computed once by ML.NET and once by the worker's bootstrap code) is no change.</summary>
+    public double? Delta => Candidate - Baseline is { } delta
+        ? Math.Abs(delta) <= 1e-9 * Math.Max(1, Math.Abs(Baseline!.Value)) ? 0 : delta
+        : null;
 
     /// <summary>The change relative to the baseline, in percent; infinite when the baseline is 0 and the value moved.</summary>
     public double? DeltaPercent => Delta is not { } delta || Baseline is not { } baseline ? null

@@ -14,7 +14,8 @@ internal static class MetricFormat
     /// <summary>A value of the metric: "0.9333", "1.42 ms", "4.2 KiB", "0.22 s", "12,345 rows/s".</summary>
     public static string Value(MetricDefinition metric, double value) => metric.Unit switch
     {
-        MetricUnit.Milliseconds => value.ToString("F2", Invariant) + " ms",
+        // Predictions of small models take microseconds: three decimals keep them from all reading 0.00.
+        MetricUnit.Milliseconds => value.ToString(Math.Abs(value) < 1 ? "F3" : "F2", Invariant) + " ms",
         MetricUnit.Seconds => value.ToString("F2", Invariant) + " s",
         MetricUnit.Bytes => Bytes(value),
         MetricUnit.RowsPerSecond => value.ToString("N0", Invariant) + " rows/s",

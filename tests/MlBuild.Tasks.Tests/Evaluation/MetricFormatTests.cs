@@ -26,7 +26,8 @@ public sealed class MetricFormatTests
     [InlineData("MacroAccuracy", 0.0125, "+1.25 pp")]
     [InlineData("MacroAccuracy", 0, "0.00 pp")]
     [InlineData("LogLoss", 0.01234, "+0.0123")]
-    [InlineData("PredictionLatencyP95Ms", 0.5, "+0.50 ms")]
+    [InlineData("PredictionLatencyP95Ms", 0.5, "+0.500 ms")]
+    [InlineData("PredictionLatencyP95Ms", 2.5, "+2.50 ms")]
     [InlineData("ModelSizeBytes", -2048, "-2.0 KiB")]
     public void Deltas_carry_a_sign_and_rates_are_in_percentage_points(string metric, double delta, string expected) =>
         Assert.Equal(expected, MetricFormat.Delta(M(metric), delta));

@@ -47,7 +47,7 @@ public sealed class ConsoleReportTests
         var accuracy = Cells(lines[3]);
         Assert.Equal(["MacroAccuracy ↑", "0.9020", "0.8710", "-3.10 pp", "[0.8300, 0.9100]", "yes", "decrease <= 0.0100", "FAIL"], accuracy);
         var latency = Cells(lines[4]);
-        Assert.Equal(["PredictionLatencyP95Ms ↓", "1.42 ms", "1.92 ms", "+0.50 ms (+35.2 %)", "-", "unknown", "increase <= 50 %", "ok"], latency);
+        Assert.Equal(["PredictionLatencyP95Ms ↓", "1.42 ms", "1.92 ms", "+0.500 ms (+35.2 %)", "-", "unknown", "increase <= 50 %", "ok"], latency);
         var memory = Cells(lines.Single(l => l.Contains("PeakMemoryBytes")));
         Assert.Equal(["PeakMemoryBytes ↓", "-", "150.0 MiB", "-", "-", "-"], memory);
         var size = Cells(lines.Single(l => l.Contains("ModelSizeBytes")));
