@@ -40,9 +40,18 @@ public sealed class RunWorker : ToolTask
             ? host
             : ToolName;
 
+    // The worker is a short batch process: profile-guided tiering only delays optimized code (measured: the first
+    // scoring pass after training ran mostly unoptimized). Results do not change, only when code gets optimized.
+    private static readonly string[] RuntimeSettings = ["DOTNET_TieredPGO=0", "DOTNET_TC_CallCountingDelayMs=0"];
+
     public override bool Execute()
     {
         Log.LogMessage(MessageImportance.High, Command == "evaluate" ? "Evaluating {0}…" : "Training {0}…", ModelName);
+        EnvironmentVariables =
+        [
+            .. EnvironmentVariables ?? [],
+            .. RuntimeSettings.Where(setting => Environment.GetEnvironmentVariable(setting[..setting.IndexOf('=')]) is null),
+        ];
         return base.Execute();
     }
 

@@ -17,7 +17,12 @@ internal static class ColumnKindInference
     public static bool IsMostlyNumeric(int numbers, int nonEmpty) =>
         numbers > 0 && numbers >= NumericShare * nonEmpty;
 
-    public static DataColumn Infer(string name, int index, IEnumerable<string> values)
+    public static DataColumn Infer(string name, int index, IEnumerable<string> values) =>
+        Infer(name, index, values, parsed: null);
+
+    /// <param name="parsed">The values as <see cref="Values.ToNumber"/> reads them, when already parsed: only a NaN
+    /// then needs parsing again (a missing value, not a number, or "NaN" itself).</param>
+    private static DataColumn Infer(string name, int index, IEnumerable<string> values, float[]? parsed)
     {
         int count = 0, missing = 0, numbers = 0, booleans = 0, maxLength = 0;
         var distinct = new HashSet<string>(StringComparer.Ordinal);
@@ -29,7 +34,7 @@ internal static class ColumnKindInference
                 missing++;
                 continue;
             }
-            if (Values.IsNumber(value))
+            if ((parsed is not null && !float.IsNaN(parsed[count - 1])) || Values.IsNumber(value))
                 numbers++;
             else if (Values.IsBoolean(value))
                 booleans++;
@@ -49,5 +54,6 @@ internal static class ColumnKindInference
     }
 
     public static IReadOnlyList<DataColumn> InferAll(DataFile file) =>
-        file.ColumnNames.Select((name, i) => Infer(name, i, file.ValuesOf(i))).ToList();
+        // Parsed once for the file: validation and the data view use the same numbers.
+        file.ColumnNames.Select((name, i) => Infer(name, i, file.ValuesOf(i), file.NumbersOf(i))).ToList();
 }

@@ -4,6 +4,8 @@ namespace MlBuild.Worker.Data;
 /// each with the same number of fields as there are names.</summary>
 internal sealed class DataFile
 {
+    private readonly Dictionary<int, float[]> _numbers = new();
+
     public DataFile(string path, char separator, HeaderDecision header, IReadOnlyList<string> columnNames,
         IReadOnlyList<DataRecord> rows)
     {
@@ -21,4 +23,18 @@ internal sealed class DataFile
     public IReadOnlyList<DataRecord> Rows { get; }
 
     public IEnumerable<string> ValuesOf(int column) => Rows.Select(r => r.Fields[column]);
+
+    /// <summary>A column's values as Singles (<see cref="Values.ToNumber"/>: NaN when missing or not a number),
+    /// parsed once and shared by validation and the data view.</summary>
+    public float[] NumbersOf(int column)
+    {
+        if (!_numbers.TryGetValue(column, out var numbers))
+        {
+            numbers = new float[Rows.Count];
+            for (var i = 0; i < numbers.Length; i++)
+                numbers[i] = Values.ToNumber(Rows[i].Fields[column]);
+            _numbers[column] = numbers;
+        }
+        return numbers;
+    }
 }

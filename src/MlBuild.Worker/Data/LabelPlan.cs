@@ -15,6 +15,9 @@ internal sealed class LabelPlan
     private readonly DataColumn _label;
     private readonly Func<string, object?> _convert;
 
+    // Regression labels are the column's numbers as they are (every row has one, all valid): the parse is shared.
+    private bool _asNumbers;
+
     private LabelPlan(DataColumn label, LabelType type, Func<string, object?> convert, string description,
         IReadOnlyList<string>? classNames = null)
     {
@@ -51,26 +54,35 @@ internal sealed class LabelPlan
     public LabelValues Prepare(DataFile file)
     {
         ThrowIfAnyEmpty(file, _label);
+        if (_asNumbers)
+            return new LabelValues(Type, file.NumbersOf(_label.Index));
+        var bag = new DiagnosticBag();
         Array values = Type switch
         {
-            LabelType.Boolean => new bool[file.Rows.Count],
-            LabelType.Single => new float[file.Rows.Count],
-            _ => new string[file.Rows.Count],
+            LabelType.Boolean => Convert<bool>(file, bag),
+            LabelType.Single => Convert<float>(file, bag),
+            _ => Convert<string>(file, bag),
         };
-        var bag = new DiagnosticBag();
+        bag.ThrowIfAny();
+        return new LabelValues(Type, values);
+    }
+
+    // Into a typed array, without Array.SetValue's per-element checks.
+    private T[] Convert<T>(DataFile file, DiagnosticBag bag)
+    {
+        var values = new T[file.Rows.Count];
         for (var i = 0; i < file.Rows.Count && !bag.IsFull; i++)
         {
             var row = file.Rows[i];
             var raw = row.Fields[_label.Index];
-            if (_convert(raw) is { } value)
-                values.SetValue(value, i);
+            if (_convert(raw) is T value)
+                values[i] = value;
             else
                 bag.Add(ErrorCodes.UnsuitableLabel, new Location(file.Path, row.Line),
                     $"the label '{raw}' in column '{_label.Name}' is not one of the training data's labels " +
                     $"({Description}): fix the value.");
         }
-        bag.ThrowIfAny();
-        return new LabelValues(Type, values);
+        return values;
     }
 
     private static LabelPlan Binary(DataColumn label, DataFile train)
@@ -139,7 +151,7 @@ internal sealed class LabelPlan
                 $"values such as '{example.Fields[label.Index]}': set Task to BinaryClassification or " +
                 "MulticlassClassification, or set Label to a numeric column.");
         }
-        return new(label, LabelType.Single, v => Values.ToNumber(v), "numbers");
+        return new(label, LabelType.Single, v => Values.ToNumber(v), "numbers") { _asNumbers = true };
     }
 
     private static void ThrowUnlessTwo(DataColumn label, DataFile train, int count, IEnumerable<string> values)

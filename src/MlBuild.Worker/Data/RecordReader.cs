@@ -19,7 +19,8 @@ internal static class RecordReader
             lineNumber++;
             if (string.IsNullOrWhiteSpace(line))
                 continue;
-            if (!quoting)
+            // Without a quote on the line, quoting changes nothing: a plain split gives the same fields, much faster.
+            if (!quoting || !line.Contains('"'))
             {
                 yield return new DataRecord(lineNumber, line.Split(separator));
                 continue;

@@ -9,11 +9,18 @@ internal static class ValueValidator
     public static void Check(DataFile file, IEnumerable<DataColumn> columns)
     {
         var typed = columns.Where(c => c.Kind is ColumnKind.Numeric or ColumnKind.Boolean).ToList();
+        // Numbers are parsed once, here, for the data view too; only a NaN needs a second look (missing, not a
+        // number, or "NaN" itself).
+        var numbers = typed.Select(c => c.Kind == ColumnKind.Numeric ? file.NumbersOf(c.Index) : null).ToArray();
         var bag = new DiagnosticBag();
-        foreach (var row in file.Rows)
+        for (var r = 0; r < file.Rows.Count; r++)
         {
-            foreach (var column in typed)
+            var row = file.Rows[r];
+            for (var c = 0; c < typed.Count; c++)
             {
+                var column = typed[c];
+                if (numbers[c] is { } parsed && !float.IsNaN(parsed[r]))
+                    continue;
                 var value = row.Fields[column.Index];
                 if (Values.IsMissing(value))
                     continue;

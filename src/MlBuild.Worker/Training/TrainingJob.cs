@@ -34,10 +34,12 @@ internal static class TrainingJob
             trained = estimator.Fit(data.TrainView);
         var trainingSeconds = clock.Elapsed.TotalSeconds;
 
-        var scored = trained.Transform(data.TestView);
+        var transformed = trained.Transform(data.TestView);
+        // Scored once: ML.NET's evaluator fills the cache, the intervals read the same values from it.
+        var scored = ml.Data.Cache(transformed);
         var metrics = MetricsEvaluator.Evaluate(ml, task, scored, data.Selection.Label.Name);
         var intervals = MetricIntervals.Compute(task, scored, data.Selection.Label.Name, metrics, request.Seed);
-        var model = ModelFinisher.Finish(ml, trained, scored);
+        var model = ModelFinisher.Finish(ml, trained, transformed);
         var result = new TrainResult
         {
             Trainer = source.Name,
