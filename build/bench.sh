@@ -16,7 +16,10 @@ trap 'rm -rf "$root"' EXIT
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 export MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0
 
+# The load before this script adds its own: is the machine quiet enough to measure?
+load_before="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo n/a)"
+echo "Load average before packing: $load_before"
 echo "Packing MlBuild into $root/feed"
 dotnet pack src/MlBuild/MlBuild.csproj -c Release -o "$root/feed" -nodeReuse:false -tl:off -v:q
 
-dotnet run -c Release --project tests/MlBuild.Benchmarks -- --feed "$root/feed" --work "$root/work" "$@"
+dotnet run -c Release --project tests/MlBuild.Benchmarks -- --feed "$root/feed" --work "$root/work" --load-before "$load_before" "$@"

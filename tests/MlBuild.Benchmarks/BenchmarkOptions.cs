@@ -4,7 +4,8 @@ namespace MlBuild.Benchmarks;
 
 /// <summary>
 /// The command line: <c>--feed DIR --work DIR [--results FILE] [--rounds N] [--retrain-rounds N] [--data-mb N]
-/// [--only noop,hash,retrain] [--keep]</c>. The feed holds the packed MlBuild; the work folder is created and deleted.
+/// [--only noop,hash,retrain] [--keep] [--load-before "1.0 0.9 0.8"]</c>. The feed holds the packed MlBuild; the work
+/// folder is created and deleted; --load-before is the load average bench.sh saw before packing.
 /// </summary>
 internal sealed record BenchmarkOptions(
     string Feed,
@@ -14,7 +15,8 @@ internal sealed record BenchmarkOptions(
     int RetrainRounds,
     long DataBytes,
     IReadOnlySet<string> Scenarios,
-    bool Keep)
+    bool Keep,
+    string? LoadBefore)
 {
     public const string NoOp = "noop";
     public const string Hash = "hash";
@@ -57,6 +59,7 @@ internal sealed record BenchmarkOptions(
             RetrainRounds: Number("retrain-rounds", 7),
             DataBytes: Number("data-mb", 1024) * 1024L * 1024L,
             Scenarios: scenarios,
-            Keep: keep);
+            Keep: keep,
+            LoadBefore: values.GetValueOrDefault("load-before"));
     }
 }

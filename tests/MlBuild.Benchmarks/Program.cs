@@ -19,7 +19,8 @@ try
 catch (ArgumentException e)
 {
     Console.Error.WriteLine(e.Message);
-    Console.Error.WriteLine("usage: --feed DIR --work DIR [--results FILE] [--rounds N] [--retrain-rounds N] [--data-mb N] [--only noop,hash,retrain] [--keep]");
+    Console.Error.WriteLine("usage: --feed DIR --work DIR [--results FILE] [--rounds N] [--retrain-rounds N] [--data-mb N] " +
+                            "[--only noop,hash,retrain] [--keep] [--load-before \"1.0 0.9 0.8\"]");
     return 2;
 }
 
@@ -66,8 +67,8 @@ using (var workspace = new Workspace(options.Work, options.Feed, options.Keep))
     }
 }
 
-var run = new RunInfo(started, clock.Elapsed, version, SourceDescription(repositoryRoot), machine, loadAtStart,
-    MachineInfo.LoadAverage());
+var run = new RunInfo(started, clock.Elapsed, version, SourceDescription(repositoryRoot), machine,
+    options.LoadBefore ?? "n/a", loadAtStart, MachineInfo.LoadAverage());
 ResultsWriter.Write(options.Results, run, reports, abortReason);
 Console.WriteLine($"Wrote {options.Results} ({clock.Elapsed.TotalMinutes:0.0} min)");
 foreach (var report in reports)

@@ -56,8 +56,13 @@ internal sealed class Workspace : IDisposable
     };
 
     public ProcessResult Dotnet(string workingDirectory, string cacheDirectory, IEnumerable<string> arguments,
-        TimeSpan? timeout = null) =>
-        ProcessRunner.Run("dotnet", arguments, workingDirectory, Environment(cacheDirectory), timeout ?? DefaultTimeout);
+        IReadOnlyDictionary<string, string>? extraEnvironment = null, TimeSpan? timeout = null)
+    {
+        var environment = new Dictionary<string, string>(Environment(cacheDirectory));
+        foreach (var (key, value) in extraEnvironment ?? new Dictionary<string, string>())
+            environment[key] = value;
+        return ProcessRunner.Run("dotnet", arguments, workingDirectory, environment, timeout ?? DefaultTimeout);
+    }
 
     /// <summary><c>dotnet build</c> of the project in <paramref name="projectDirectory"/>, as the brief times it:
     /// no node reuse, no terminal logger (its output is what the checks read).</summary>

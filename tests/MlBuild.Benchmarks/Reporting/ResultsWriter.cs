@@ -24,7 +24,8 @@ internal static class ResultsWriter
         md.AppendLine($"| OS | {run.Machine.Os} |");
         md.AppendLine($"| .NET SDK | {run.Machine.Sdk} |");
         md.AppendLine($"| benchmark runtime | {run.Machine.Runtime} |");
-        md.AppendLine($"| load average (1, 5, 15 min) at start / end | {run.LoadAtStart} / {run.LoadAtEnd} |").AppendLine();
+        md.AppendLine($"| load average (1, 5, 15 min): before packing / as the measurements began / at the end | " +
+                      $"{run.LoadBeforePack} / {run.LoadAtStart} / {run.LoadAtEnd} |").AppendLine();
 
         if (abortReason is not null)
             md.AppendLine("## ABORTED").AppendLine().AppendLine("A setup check failed, so the figures below are " +
@@ -110,4 +111,4 @@ internal static class ResultsWriter
 
 /// <summary>The facts of the run as a whole.</summary>
 internal sealed record RunInfo(DateTime Started, TimeSpan Duration, string MlBuildVersion, string Source,
-    MachineInfo Machine, string LoadAtStart, string LoadAtEnd);
+    MachineInfo Machine, string LoadBeforePack, string LoadAtStart, string LoadAtEnd);
