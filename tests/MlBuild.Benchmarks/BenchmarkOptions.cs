@@ -4,8 +4,9 @@ namespace MlBuild.Benchmarks;
 
 /// <summary>
 /// The command line: <c>--feed DIR --work DIR [--results FILE] [--rounds N] [--retrain-rounds N] [--data-mb N]
-/// [--only noop,hash,retrain] [--keep] [--load-before "1.0 0.9 0.8"]</c>. The feed holds the packed MlBuild; the work
-/// folder is created and deleted; --load-before is the load average bench.sh saw before packing.
+/// [--only noop,hash,retrain] [--keep] [--load-before "1.0 0.9 0.8"] [--source "commit abc1234"]</c>. The feed holds
+/// the packed MlBuild; the work folder is created and deleted; bench.sh passes the load average it saw before packing
+/// and the commit it packed.
 /// </summary>
 internal sealed record BenchmarkOptions(
     string Feed,
@@ -16,7 +17,8 @@ internal sealed record BenchmarkOptions(
     long DataBytes,
     IReadOnlySet<string> Scenarios,
     bool Keep,
-    string? LoadBefore)
+    string? LoadBefore,
+    string? Source)
 {
     public const string NoOp = "noop";
     public const string Hash = "hash";
@@ -60,6 +62,7 @@ internal sealed record BenchmarkOptions(
             DataBytes: Number("data-mb", 1024) * 1024L * 1024L,
             Scenarios: scenarios,
             Keep: keep,
-            LoadBefore: values.GetValueOrDefault("load-before"));
+            LoadBefore: values.GetValueOrDefault("load-before"),
+            Source: values.GetValueOrDefault("source"));
     }
 }

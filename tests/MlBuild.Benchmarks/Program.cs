@@ -20,7 +20,7 @@ catch (ArgumentException e)
 {
     Console.Error.WriteLine(e.Message);
     Console.Error.WriteLine("usage: --feed DIR --work DIR [--results FILE] [--rounds N] [--retrain-rounds N] [--data-mb N] " +
-                            "[--only noop,hash,retrain] [--keep] [--load-before \"1.0 0.9 0.8\"]");
+                            "[--only noop,hash,retrain] [--keep] [--load-before \"1.0 0.9 0.8\"] [--source \"commit abc1234\"]");
     return 2;
 }
 
@@ -28,6 +28,7 @@ var started = DateTime.UtcNow;
 var clock = Stopwatch.StartNew();
 var machine = MachineInfo.Collect(repositoryRoot);
 var loadAtStart = MachineInfo.LoadAverage();
+var source = options.Source ?? SourceDescription(repositoryRoot);
 Console.WriteLine($"MlBuild benchmarks on {machine.Cores} cores, {machine.Memory}, load {loadAtStart}; work folder {options.Work}");
 
 var reports = new List<ScenarioReport>();
@@ -67,7 +68,7 @@ using (var workspace = new Workspace(options.Work, options.Feed, options.Keep))
     }
 }
 
-var run = new RunInfo(started, clock.Elapsed, version, SourceDescription(repositoryRoot), machine,
+var run = new RunInfo(started, clock.Elapsed, version, source, machine,
     options.LoadBefore ?? "n/a", loadAtStart, MachineInfo.LoadAverage());
 ResultsWriter.Write(options.Results, run, reports, abortReason);
 Console.WriteLine($"Wrote {options.Results} ({clock.Elapsed.TotalMinutes:0.0} min)");
@@ -84,13 +85,14 @@ static string FindRepositoryRoot()
     throw new InvalidOperationException($"No MlBuild.sln above {AppContext.BaseDirectory}.");
 }
 
-// Which sources were packed: the commit, and whether the working tree had changes (read-only git commands).
+// Which sources were packed, when bench.sh did not say: the commit, and whether the working tree had changes
+// (read-only git commands).
 static string SourceDescription(string repositoryRoot)
 {
     var none = new Dictionary<string, string>();
     var head = ProcessRunner.Run("git", ["rev-parse", "--short", "HEAD"], repositoryRoot, none, TimeSpan.FromSeconds(30));
     var changes = ProcessRunner.Run("git", ["diff", "--quiet", "HEAD"], repositoryRoot, none, TimeSpan.FromSeconds(30));
     return head.Succeeded
-        ? $"the working tree at commit {head.Output.Trim()}{(changes.ExitCode == 1 ? " with uncommitted changes" : "")}"
+        ? $"commit {head.Output.Trim()}{(changes.ExitCode == 1 ? " with uncommitted changes" : "")}"
         : "the working tree";
 }

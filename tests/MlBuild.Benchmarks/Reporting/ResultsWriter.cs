@@ -13,7 +13,7 @@ internal static class ResultsWriter
         var md = new StringBuilder();
         md.AppendLine("# MlBuild benchmarks").AppendLine();
         md.AppendLine($"Written by `bash build/bench.sh` (tests/MlBuild.Benchmarks) on {run.Started:yyyy-MM-dd HH:mm} UTC; " +
-                      $"the run took {run.Duration.TotalMinutes:0.0} min. MlBuild {run.MlBuildVersion}, packed from " +
+                      $"the run took {run.Duration.TotalMinutes:0.0} min. MlBuild {run.MlBuildVersion}, packed from this working tree at " +
                       $"{run.Source}. Figures are measured, never asserted: this file is the result.").AppendLine();
 
         md.AppendLine("## Machine").AppendLine();
