@@ -69,8 +69,11 @@ internal static class EvaluationDeclarations
     }
 
     private static IEnumerable<(ITaskItem Item, SourceLocation Location)> Locate(IEnumerable<ITaskItem> items,
-        string itemType, string projectFile) =>
-        items.Select(item => (item, ItemLocator.Find(projectFile, itemType, item.ItemSpec)));
+        string itemType, string projectFile)
+    {
+        var elements = ItemLocator.ReadAll(projectFile, itemType);
+        return items.Select(item => (item, elements.First(item.ItemSpec).Location));
+    }
 
     private static bool KnownModel(string name, string itemType, SourceLocation location, ISet<string> models,
         List<ModelDeclarationReader.Problem> problems)

@@ -25,10 +25,11 @@ internal static partial class ModelDeclarationReader
     {
         var declarations = new List<ModelDeclaration>();
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var elements = ItemLocator.ReadAll(projectFile, "MlModel");
         foreach (var item in items)
         {
             var name = item.ItemSpec;
-            var element = ItemLocator.FindElement(projectFile, "MlModel", name);
+            var element = elements.First(name);
             var location = element.Location;
             if (!ValidName().IsMatch(name))
             {
