@@ -3,8 +3,8 @@ using System.Globalization;
 namespace MlBuild.Benchmarks;
 
 /// <summary>
-/// The command line: <c>--feed DIR --work DIR [--results FILE] [--rounds N] [--retrain-rounds N] [--data-mb N]
-/// [--only noop,hash,retrain] [--keep] [--load-before "1.0 0.9 0.8"] [--source "commit abc1234"]</c>. The feed holds
+/// The command line: <c>--feed DIR --work DIR [--results FILE] [--rounds N] [--retrain-rounds N]
+/// [--evaluate-rounds N] [--data-mb N] [--only noop,hash,retrain,evaluate] [--keep] [--load-before "1.0 0.9 0.8"] [--source "commit abc1234"]</c>. The feed holds
 /// the packed MlBuild; the work folder is created and deleted; bench.sh passes the load average it saw before packing
 /// and the commit it packed.
 /// </summary>
@@ -14,6 +14,7 @@ internal sealed record BenchmarkOptions(
     string Results,
     int Rounds,
     int RetrainRounds,
+    int EvaluateRounds,
     long DataBytes,
     IReadOnlySet<string> Scenarios,
     bool Keep,
@@ -23,6 +24,7 @@ internal sealed record BenchmarkOptions(
     public const string NoOp = "noop";
     public const string Hash = "hash";
     public const string Retrain = "retrain";
+    public const string Evaluate = "evaluate";
 
     public bool Runs(string scenario) => Scenarios.Contains(scenario);
 
@@ -47,10 +49,10 @@ internal sealed record BenchmarkOptions(
 
         var scenarios = values.TryGetValue("only", out var only)
             ? only.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet()
-            : new HashSet<string> { NoOp, Hash, Retrain };
-        var unknown = scenarios.Except([NoOp, Hash, Retrain]).ToList();
+            : new HashSet<string> { NoOp, Hash, Retrain, Evaluate };
+        var unknown = scenarios.Except([NoOp, Hash, Retrain, Evaluate]).ToList();
         if (unknown.Count > 0)
-            throw new ArgumentException($"Unknown scenario(s) {string.Join(", ", unknown)}: use noop, hash, retrain.");
+            throw new ArgumentException($"Unknown scenario(s) {string.Join(", ", unknown)}: use noop, hash, retrain, evaluate.");
 
         return new BenchmarkOptions(
             Feed: Path.GetFullPath(Required("feed")),
@@ -59,6 +61,7 @@ internal sealed record BenchmarkOptions(
                 ?? Path.Combine(repositoryRoot, "tests", "MlBuild.Benchmarks", "RESULTS.md")),
             Rounds: Number("rounds", 15),
             RetrainRounds: Number("retrain-rounds", 7),
+            EvaluateRounds: Number("evaluate-rounds", 7),
             DataBytes: Number("data-mb", 1024) * 1024L * 1024L,
             Scenarios: scenarios,
             Keep: keep,

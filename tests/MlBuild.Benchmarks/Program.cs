@@ -19,8 +19,8 @@ try
 catch (ArgumentException e)
 {
     Console.Error.WriteLine(e.Message);
-    Console.Error.WriteLine("usage: --feed DIR --work DIR [--results FILE] [--rounds N] [--retrain-rounds N] [--data-mb N] " +
-                            "[--only noop,hash,retrain] [--keep] [--load-before \"1.0 0.9 0.8\"] [--source \"commit abc1234\"]");
+    Console.Error.WriteLine("usage: --feed DIR --work DIR [--results FILE] [--rounds N] [--retrain-rounds N] [--evaluate-rounds N] " +
+                            "[--data-mb N] [--only noop,hash,retrain,evaluate] [--keep] [--load-before \"1.0 0.9 0.8\"] [--source \"commit abc1234\"]");
     return 2;
 }
 
@@ -59,6 +59,11 @@ using (var workspace = new Workspace(options.Work, options.Feed, options.Keep))
         {
             Console.WriteLine("3, 4. Retraining and restoring the taxi-fare model");
             reports.AddRange(new RetrainScenario(workspace, options, repositoryRoot).Run());
+        }
+        if (options.Runs(BenchmarkOptions.Evaluate))
+        {
+            Console.WriteLine("5. Evaluating the taxi-fare model");
+            reports.Add(new EvaluateScenario(workspace, options, repositoryRoot).Run());
         }
     }
     catch (SetupCheckFailedException e)

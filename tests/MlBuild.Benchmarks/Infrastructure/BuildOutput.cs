@@ -15,6 +15,20 @@ internal static partial class BuildOutput
 
     public static bool Restored(string output, string model) => output.Contains($"{model} restored from cache", StringComparison.Ordinal);
 
+    /// <summary>Whether RunWorker ran the worker's evaluation of the model (its "Evaluating Model…" line).</summary>
+    public static bool Evaluated(string output, string model) => output.Contains($"Evaluating {model}…", StringComparison.Ordinal);
+
+    /// <summary>Whether the worker said it evaluates with this many bootstrap resamples ("Model: evaluating on N test
+    /// rows (1000 bootstrap resamples)…").</summary>
+    public static bool EvaluatedWithResamples(string output, string model, int resamples) =>
+        output.Split('\n').Any(l => l.Contains($"{model}: evaluating on ", StringComparison.Ordinal)
+                                   && l.Contains($"({resamples} bootstrap resamples)", StringComparison.Ordinal));
+
+    /// <summary>Whether ApplyGates reported the model's table with no gates and no baseline (its header line
+    /// "Model - no gates; no baseline (…); N test rows").</summary>
+    public static bool ReportedWithoutBaseline(string output, string model) =>
+        output.Split('\n').Any(l => l.TrimStart().StartsWith($"{model} - no gates; no baseline", StringComparison.Ordinal));
+
     [GeneratedRegex(@"\bTraining\b")]
     private static partial Regex TrainingWord();
 }

@@ -31,6 +31,18 @@ internal sealed record RegressionMetrics(IReadOnlyDictionary<string, double> Val
     public bool SameAs(RegressionMetrics other) =>
         Names.All(n => Values.TryGetValue(n, out var a) && other.Values.TryGetValue(n, out var b) && a.Equals(b));
 
+    /// <summary>|a − b| / max(|a|, |b|) for one metric: 0 when both are equal, NaN when either is missing.</summary>
+    public double RelativeDifference(RegressionMetrics other, string name)
+    {
+        if (!Values.TryGetValue(name, out var a) || !other.Values.TryGetValue(name, out var b))
+            return double.NaN;
+        return a.Equals(b) ? 0 : Math.Abs(a - b) / Math.Max(Math.Abs(a), Math.Abs(b));
+    }
+
+    /// <summary>The largest <see cref="RelativeDifference"/> over the four metrics (NaN when one is missing).</summary>
+    public double MaxRelativeDifference(RegressionMetrics other) =>
+        Names.Select(n => RelativeDifference(other, n)).Aggregate(0.0, (max, d) => double.IsNaN(d) || double.IsNaN(max) ? double.NaN : Math.Max(max, d));
+
     /// <summary>A Markdown table of both sets of metrics side by side.</summary>
     public static string Table(string caption, RegressionMetrics mlBuild, RegressionMetrics handWritten)
     {

@@ -26,8 +26,8 @@ internal sealed class RetrainScenario(Workspace workspace, BenchmarkOptions opti
 
     // The runtime settings MlBuild's RunWorker gives the worker (src/MlBuild.Tasks/Tasks/RunWorker.cs, since 6df9d28).
     // The primary baseline runs the hand-written program as `dotnet <dll>` with the defaults, as a developer would; a
-    // context variant runs it with these too, to tell MlBuild's own gains from the runtime settings'.
-    private static readonly Dictionary<string, string> WorkerRuntimeSettings = new()
+    // context variant runs it with these too, to tell MlBuild's own gains from the runtime settings' (benchmark 5 too).
+    internal static readonly IReadOnlyDictionary<string, string> WorkerRuntimeSettings = new Dictionary<string, string>
     {
         ["DOTNET_TieredPGO"] = "0",
         ["DOTNET_TC_CallCountingDelayMs"] = "0",
