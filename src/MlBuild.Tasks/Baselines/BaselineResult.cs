@@ -22,6 +22,8 @@ internal sealed record BaselineResult
     /// <summary>For reports: "HEAD (3f2a1b9)", "origin/main (3f2a1b9)", "file ../base.lock.json", or, when there is
     /// none, "none (not a git repository)".</summary>
     public required string Description { get; init; }
+    /// <summary>The ref the baseline commit was named by ("HEAD", "origin/main"), when it came from git.</summary>
+    public string? Ref { get; init; }
     /// <summary>The baseline commit's full sha, when it came from git.</summary>
     public string? Commit { get; init; }
     /// <summary>The same, abbreviated as git does.</summary>
@@ -33,7 +35,7 @@ internal sealed record BaselineResult
 
     public static BaselineResult FromGit(string text, string refName, string commit, string shortCommit) => new()
     {
-        Kind = BaselineKind.Found, Text = text, Commit = commit, ShortCommit = shortCommit,
+        Kind = BaselineKind.Found, Text = text, Ref = refName, Commit = commit, ShortCommit = shortCommit,
         Description = $"{refName} ({shortCommit})",
     };
 

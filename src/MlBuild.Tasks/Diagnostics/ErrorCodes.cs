@@ -2,7 +2,8 @@ namespace MlBuild.Tasks.Diagnostics;
 
 /// <summary>
 /// Every error and warning MlBuild reports, by area: 1xxx the MlModel declaration, 2xxx the data (reported by
-/// the worker), 3xxx code pipelines and params (worker), 4xxx training runs, the model cache and the lock file.
+/// the worker), 3xxx code pipelines and params (worker), 4xxx training runs, the model cache and the lock file,
+/// 5xxx evaluation and gates, 6xxx reports.
 /// Codes are stable: users suppress warnings with NoWarn, and search for errors by code.
 /// </summary>
 internal static class ErrorCodes
@@ -41,4 +42,10 @@ internal static class ErrorCodes
     public const string UngatedRegression = "MLB5017";
     public const string BaselineRefNotFound = "MLB5018";
     public const string BaselineFetchFailed = "MLB5019";
+    // 6xxx reports: posting to the pull request, the step summary, saved reports.
+    public const string ReportNotPosted = "MLB6001";
+    public const string ReportPostFailed = "MLB6002";
+    public const string ReportMissing = "MLB6003";
+    public const string EventPayloadUnreadable = "MLB6004";
+    public const string StepSummaryFull = "MLB6005";
 }

@@ -25,7 +25,15 @@ internal static class EvaluationJson
         {
             ["version"] = FormatVersion,
             ["passed"] = report.Passed,
-            ["baseline"] = new JsonObject { ["description"] = report.BaselineDescription, ["commit"] = report.BaselineCommit },
+            ["baseline"] = new JsonObject
+            {
+                ["description"] = report.BaselineDescription, ["commit"] = report.BaselineCommit, ["ref"] = report.BaselineRef,
+            },
+            ["candidate"] = report.Context.Candidate is { } candidate
+                ? new JsonObject { ["commit"] = candidate.Sha, ["uncommittedChanges"] = candidate.HasUncommittedChanges }
+                : null,
+            ["pullRequest"] = report.Context.PullRequest,
+            ["run"] = report.Context.RunUrl,
             ["models"] = models,
         });
     }

@@ -9,11 +9,16 @@ internal sealed record EvaluationReport
 {
     /// <summary>As <see cref="BaselineResult.Description"/> says it: "HEAD (3f2a1b9)", or "none (…)".</summary>
     public required string BaselineDescription { get; init; }
+    /// <summary>The baseline commit (full or abbreviated sha), when the baseline came from git.</summary>
     public string? BaselineCommit { get; init; }
-    /// <summary>Models with a failed gate first, then by name.</summary>
+    /// <summary>The ref that named the baseline commit: "HEAD", "origin/main".</summary>
+    public string? BaselineRef { get; init; }
+    /// <summary>Models with a failed gate or expectation first, then by name.</summary>
     public required IReadOnlyList<ModelReport> Models { get; init; }
     /// <summary>Paths in the report (expectation files) are shown relative to it.</summary>
     public string? ProjectDirectory { get; init; }
+    /// <summary>The candidate commit, the run, the lock file's history: for the markdown report's links and charts.</summary>
+    public ReportContext Context { get; init; } = ReportContext.Unknown;
 
     public bool Passed => Models.All(m => !m.Failed);
 
@@ -36,7 +41,7 @@ internal sealed record EvaluationReport
 
     public static EvaluationReport Create(BaselineResult baseline, IEnumerable<ModelEvaluation> evaluations,
         IEnumerable<GateOutcome> outcomes, string? projectDirectory = null) =>
-        Create(baseline.Description, evaluations, outcomes, projectDirectory, baseline.ShortCommit);
+        Create(baseline.Description, evaluations, outcomes, projectDirectory, baseline.Commit) with { BaselineRef = baseline.Ref };
 }
 
 /// <summary>One model's evaluation with the outcomes of its gates (and the warning about it, if any).</summary>
@@ -48,5 +53,10 @@ internal sealed record ModelReport(ModelEvaluation Evaluation, IReadOnlyList<Gat
 
     public int FailedCount => Outcomes.Count(o => o.Status == GateStatus.Failed);
 
-    public bool Failed => FailedCount > 0;
+    public int WarningCount => Outcomes.Count(o => o.Status == GateStatus.Warning);
+
+    /// <summary>Failed expectations fail the build as failed gates do (MLB5005).</summary>
+    public int FailedExpectationCount => Evaluation.Result?.FailedExpectations.Count ?? 0;
+
+    public bool Failed => FailedCount > 0 || FailedExpectationCount > 0;
 }

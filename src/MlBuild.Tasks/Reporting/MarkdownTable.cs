@@ -10,12 +10,21 @@ internal sealed class MarkdownTable : Table
     {
     }
 
+    public int RowCount => Rows.Count;
+
+    /// <summary>The header line and the alignment line.</summary>
+    public string Head =>
+        "| " + string.Join(" | ", Headers) + " |\n" +
+        "|" + string.Join("|", RightAligned.Select(r => r ? "---:" : "---")) + "|\n";
+
+    /// <summary>Each row as one whole line, so that a shortened table never ends inside a row.</summary>
+    public IEnumerable<string> RowLines => Rows.Select(row => "| " + string.Join(" | ", row.Select(c => c.Length == 0 ? " " : c)) + " |\n");
+
     public void WriteTo(StringBuilder markdown)
     {
-        markdown.Append("| ").Append(string.Join(" | ", Headers)).Append(" |\n");
-        markdown.Append('|').Append(string.Join("|", RightAligned.Select(r => r ? "---:" : "---"))).Append("|\n");
-        foreach (var row in Rows)
-            markdown.Append("| ").Append(string.Join(" | ", row.Select(c => c.Length == 0 ? " " : c))).Append(" |\n");
+        markdown.Append(Head);
+        foreach (var line in RowLines)
+            markdown.Append(line);
         markdown.Append('\n');
     }
 }

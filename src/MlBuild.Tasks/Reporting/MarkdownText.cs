@@ -23,11 +23,33 @@ internal static class MarkdownText
                 case '&': escaped.Append("&amp;"); break;
                 // A line break would end a table row or a list item.
                 case '\r' or '\n': escaped.Append(' '); break;
-                // Emphasis, code, tables, links and strikethrough. With '[' escaped, '(' and '!' can start no
-                // link or image, so they stay as they are and the report stays readable as plain text.
-                case '\\' or '`' or '*' or '_' or '|' or '[' or ']' or '#' or '~':
+                // Emphasis, code, tables, links, strikethrough and GitHub's $math$. With '[' escaped, '(' and '!'
+                // can start no link or image, so they stay as they are and the report stays readable as plain text.
+                case '\\' or '`' or '*' or '_' or '|' or '[' or ']' or '#' or '~' or '$':
                     escaped.Append('\\').Append(c);
                     break;
+                default: escaped.Append(c); break;
+            }
+        }
+        return escaped.ToString();
+    }
+
+    /// <summary>For text inside an HTML block (a &lt;summary&gt;): markdown is not rendered there, so backslashes would
+    /// show; only HTML's own characters are escaped, and a line break, which would end the block, becomes a space.</summary>
+    public static string EscapeHtml(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+            return "";
+        var escaped = new StringBuilder(text.Length + 8);
+        foreach (var c in text)
+        {
+            switch (c)
+            {
+                case '<': escaped.Append("&lt;"); break;
+                case '>': escaped.Append("&gt;"); break;
+                case '&': escaped.Append("&amp;"); break;
+                case '"': escaped.Append("&quot;"); break;
+                case '\r' or '\n': escaped.Append(' '); break;
                 default: escaped.Append(c); break;
             }
         }

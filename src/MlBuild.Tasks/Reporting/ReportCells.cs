@@ -33,29 +33,32 @@ internal static class ReportCells
         _ => "-",
     };
 
-    /// <summary>"2 gates, 1 failed; baseline HEAD (3f2a1b9), paired".</summary>
+    /// <summary>"2 gates, 1 failed; baseline HEAD (3f2a1b9), paired; 30 test rows".</summary>
     public static string Summary(ModelReport model, EvaluationReport report)
+    {
+        var parts = new List<string> { GateSummary(model), BaselineText(model.Evaluation, report.BaselineDescription) };
+        if (model.Evaluation.Result is { TestRows: > 0 } result)
+            parts.Add($"{result.TestRows} test rows");
+        return string.Join("; ", parts);
+    }
+
+    /// <summary>"2 gates, 1 failed", "1 gate, passed", "no gates, 1 warning".</summary>
+    public static string GateSummary(ModelReport model)
     {
         var gates = model.GateOutcomes;
         var failed = gates.Count(o => o.Status == Gates.GateStatus.Failed);
         var notEvaluated = gates.Count(o => o.Status == Gates.GateStatus.NotEvaluated);
-        var warnings = model.Outcomes.Count(o => o.Status == Gates.GateStatus.Warning);
         var passed = gates.Count(o => o.Status == Gates.GateStatus.Passed);
-        var parts = new List<string>();
-        var gateText = gates.Count switch { 0 => "no gates", 1 => "1 gate", var n => $"{n} gates" };
+        var text = gates.Count switch { 0 => "no gates", 1 => "1 gate", var n => $"{n} gates" };
         if (failed > 0)
-            gateText += $", {failed} failed";
+            text += $", {failed} failed";
         else if (gates.Count > 0 && passed == gates.Count)
-            gateText += gates.Count == 1 ? ", passed" : ", all passed";
+            text += gates.Count == 1 ? ", passed" : ", all passed";
         if (notEvaluated > 0)
-            gateText += $", {notEvaluated} not evaluated";
-        if (warnings > 0)
-            gateText += warnings == 1 ? ", 1 warning" : $", {warnings} warnings";
-        parts.Add(gateText);
-        parts.Add(BaselineText(model.Evaluation, report.BaselineDescription));
-        if (model.Evaluation.Result is { TestRows: > 0 } result)
-            parts.Add($"{result.TestRows} test rows");
-        return string.Join("; ", parts);
+            text += $", {notEvaluated} not evaluated";
+        if (model.WarningCount > 0)
+            text += model.WarningCount == 1 ? ", 1 warning" : $", {model.WarningCount} warnings";
+        return text;
     }
 
     public static string BaselineText(ModelEvaluation evaluation, string description) => evaluation.BaselineStatus switch

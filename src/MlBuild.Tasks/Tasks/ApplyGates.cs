@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Microsoft.Build.Framework;
+using MlBuild.GitHub.Actions;
 using MlBuild.Protocol;
+using MlBuild.Tasks.Baselines;
 using MlBuild.Tasks.Diagnostics;
 using MlBuild.Tasks.Evaluation;
 using MlBuild.Tasks.Gates;
@@ -27,11 +29,24 @@ public sealed class ApplyGates : MsBuildTask
     [Required] public string IntermediateDirectory { get; set; } = "";
     public string? BaselineLockFile { get; set; }
     public string? BaselineDescription { get; set; }
+    /// <summary>ResolveBaseline's BaselineCommit: the report links it and charts the lock file's history up to it.</summary>
+    public string? BaselineCommit { get; set; }
+    /// <summary>ResolveBaseline's BaselineRef ("origin/main"), for the report.</summary>
+    public string? BaselineRef { get; set; }
     public bool GateFailuresAsWarnings { get; set; }
+    /// <summary>How many versions of the lock file the report's charts show; 0 for no history (no git log).</summary>
+    public int ReportHistoryLength { get; set; } = LockFileHistory.DefaultLength;
+
+    /// <summary>Git and the environment (GITHUB_*), for the report's context; tests set their own.</summary>
+    internal IGitRunner Git { get; set; } = new ProcessGitRunner();
+    internal Func<string, string?> ReadEnvironment { get; set; } = Environment.GetEnvironmentVariable;
+
+    private ActionsAnnotations _annotations = null!;
 
     public override bool Execute()
     {
         var projectDirectory = Path.GetDirectoryName(Path.GetFullPath(ProjectFile))!;
+        _annotations = new ActionsAnnotations(Log, ActionsEnvironment.Read(ReadEnvironment));
         var current = LockFiles.LockFile.Load(LockFile);
         var baseline = string.IsNullOrEmpty(BaselineLockFile) ? null : LockFiles.LockFile.Load(BaselineLockFile);
 
@@ -52,13 +67,20 @@ public sealed class ApplyGates : MsBuildTask
         foreach (var problem in problems)
         {
             if (problem.IsWarning)
+            {
                 Log.Warning(problem.Code, problem.Location, problem.Message);
+                _annotations.Warning(problem.Code, problem.Location, problem.Message);
+            }
             else
+            {
                 Log.Error(problem.Code, problem.Location, problem.Message);
+                _annotations.Error(problem.Code, problem.Location, problem.Message);
+            }
         }
 
         var outcomes = GateEvaluator.EvaluateAll(gates, evaluations, ProjectFile);
-        var report = EvaluationReport.Create(BaselineDescription ?? "none", evaluations, outcomes, projectDirectory);
+        var report = EvaluationReport.Create(BaselineDescription ?? "none", evaluations, outcomes, projectDirectory, NullIfEmpty(BaselineCommit))
+            with { BaselineRef = NullIfEmpty(BaselineRef), Context = ReadContext() };
         foreach (var line in ConsoleReport.Render(report))
             Log.LogMessage(MessageImportance.High, line);
         AtomicFile.WriteAllText(Path.Combine(IntermediateDirectory, "evaluation.json"), EvaluationJson.Serialize(report));
@@ -67,12 +89,36 @@ public sealed class ApplyGates : MsBuildTask
         foreach (var outcome in outcomes.Where(o => o.Code is not null))
         {
             if (outcome.Status == GateStatus.Failed && !GateFailuresAsWarnings)
+            {
                 Log.Error(outcome.Code!, outcome.Location, outcome.Message);
+                _annotations.Error(outcome.Code!, outcome.Location, outcome.Message);
+            }
             else
+            {
                 Log.Warning(outcome.Code!, outcome.Location, outcome.Message);
+                _annotations.Warning(outcome.Code!, outcome.Location, outcome.Message);
+            }
         }
         return !Log.HasLoggedErrors;
     }
+
+    /// <summary>The commits, the run and the lock file's history for the report. They only add links and charts:
+    /// whatever cannot be read is left out, never a reason to fail the build.</summary>
+    private ReportContext ReadContext()
+    {
+        try
+        {
+            return new ReportContextReader(Git, ReadEnvironment).Read(ProjectFile, LockFile, NullIfEmpty(BaselineCommit), ReportHistoryLength)
+                with { GateFailuresAsWarnings = GateFailuresAsWarnings };
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
+        {
+            Log.LogMessage(MessageImportance.Low, "The report has no commits, run or history: {0}", e.Message);
+            return ReportContext.Unknown with { GateFailuresAsWarnings = GateFailuresAsWarnings };
+        }
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     /// <summary>The worker's result (kept in the cache when fresh), or null when its evaluation failed (the
     /// worker's error is already in the log).</summary>
@@ -98,10 +144,17 @@ public sealed class ApplyGates : MsBuildTask
         foreach (var failure in result.FailedExpectations)
         {
             var message = $"{model}: expected {failure.Expected}, the model answered {failure.Actual}.";
+            var at = new SourceLocation(failure.File, failure.Line);
             if (GateFailuresAsWarnings)
-                Log.Warning(ErrorCodes.ExpectationFailed, new SourceLocation(failure.File, failure.Line), message);
+            {
+                Log.Warning(ErrorCodes.ExpectationFailed, at, message);
+                _annotations.Warning(ErrorCodes.ExpectationFailed, at, message);
+            }
             else
-                Log.Error(ErrorCodes.ExpectationFailed, new SourceLocation(failure.File, failure.Line), message);
+            {
+                Log.Error(ErrorCodes.ExpectationFailed, at, message);
+                _annotations.Error(ErrorCodes.ExpectationFailed, at, message);
+            }
         }
     }
 }

@@ -22,6 +22,11 @@ public sealed class ResolveBaseline : MsBuildTask
     /// <summary>The baseline lock file, copied under the intermediate folder; empty when there is no baseline.</summary>
     [Output] public string BaselineLockFile { get; private set; } = "";
     [Output] public string Description { get; private set; } = "";
+    /// <summary>The baseline commit's full sha, when the baseline came from git: the report links it, and charts the
+    /// lock file's history up to it.</summary>
+    [Output] public string BaselineCommit { get; private set; } = "";
+    /// <summary>The ref that named the baseline commit ("HEAD", "origin/main"), when it came from git.</summary>
+    [Output] public string BaselineRef { get; private set; } = "";
 
     public override bool Execute()
     {
@@ -29,6 +34,8 @@ public sealed class ResolveBaseline : MsBuildTask
         var result = new BaselineLocator(new ProcessGitRunner(), Environment.GetEnvironmentVariable)
             .Find(Path.GetFullPath(LockFile), Baseline, projectDirectory);
         Description = result.Description;
+        BaselineCommit = result.Commit ?? "";
+        BaselineRef = result.Ref ?? "";
         var copy = Path.Combine(IntermediateDirectory, "baseline.lock.json");
         switch (result.Kind)
         {

@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
+using MlBuild.GitHub.Actions;
 using MlBuild.Tasks.Diagnostics;
 
 namespace MlBuild.Tasks.Tasks;
@@ -32,7 +33,6 @@ public sealed class RunWorker : ToolTask
     // Worker output is not localized; reading it as UTF-8 keeps model and column names intact.
     protected override Encoding StandardOutputEncoding => Encoding.UTF8;
     protected override Encoding StandardErrorEncoding => Encoding.UTF8;
-    protected override MessageImportance StandardOutputLoggingImportance => MessageImportance.Low;
     protected override MessageImportance StandardErrorLoggingImportance => MessageImportance.Normal;
 
     protected override string GenerateFullPathToTool() =>
@@ -46,14 +46,34 @@ public sealed class RunWorker : ToolTask
 
     public override bool Execute()
     {
-        Log.LogMessage(MessageImportance.High, Command == "evaluate" ? "Evaluating {0}…" : "Training {0}…", ModelName);
+        var headline = string.Format(Command == "evaluate" ? "Evaluating {0}…" : "Training {0}…", ModelName);
         EnvironmentVariables =
         [
             .. EnvironmentVariables ?? [],
             .. RuntimeSettings.Where(setting => Environment.GetEnvironmentVariable(setting[..setting.IndexOf('=')]) is null),
         ];
-        return base.Execute();
+        if (!_folded)
+        {
+            Log.LogMessage(MessageImportance.High, headline);
+            return base.Execute();
+        }
+        // GitHub Actions folds the whole worker output under the headline: all of it is there when a run needs
+        // reading, and none of it is in the way when it does not. Errors still show outside the fold.
+        Log.LogMessage(MessageImportance.High, WorkflowCommands.Group(headline));
+        try
+        {
+            return base.Execute();
+        }
+        finally
+        {
+            Log.LogMessage(MessageImportance.High, WorkflowCommands.EndGroup());
+        }
     }
+
+    private readonly bool _folded = Environment.GetEnvironmentVariable("GITHUB_ACTIONS") == "true";
+
+    // Inside a fold the worker's whole output is shown; otherwise only its progress lines (below) at normal verbosity.
+    protected override MessageImportance StandardOutputLoggingImportance => _folded ? MessageImportance.High : MessageImportance.Low;
 
     protected override string GenerateCommandLineCommands()
     {

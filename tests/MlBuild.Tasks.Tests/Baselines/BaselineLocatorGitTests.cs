@@ -51,6 +51,7 @@ public sealed class BaselineLocatorGitTests : IDisposable
         Assert.Equal(BaselineKind.Found, result.Kind);
         Assert.Equal("committed", result.Text);
         Assert.Equal(head, result.Commit);
+        Assert.Equal("HEAD", result.Ref);
         Assert.Equal(_sandbox.Run(repository, "rev-parse", "--short", "HEAD"), result.ShortCommit);
         Assert.Equal($"HEAD ({result.ShortCommit})", result.Description);
     }

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using MlBuild.Protocol;
+using MlBuild.Tasks.Baselines;
+using MlBuild.Tasks.LockFiles;
 using MlBuild.Tasks.Diagnostics;
 using MlBuild.Tasks.Evaluation;
 using MlBuild.Tasks.Gates;
@@ -11,13 +13,57 @@ namespace MlBuild.Tasks.Tests.Reporting;
 /// <summary>
 /// One report with two models: Iris (multiclass, paired against HEAD, one of two gates failed, params and data
 /// changed, a slice column, failed expectations, per-class detail) and Heart|Disease (binary, a name with a pipe,
-/// new: not in the baseline).
+/// new: not in the baseline). And the contexts it can be rendered in: a pull request in GitHub Actions, a local
+/// working tree.
 /// </summary>
 internal static class ReportFixtures
 {
     public const string ProjectDirectory = "/src/app";
+    public const string HeadSha = "a1b2c3d4e5f60718293a4b5c6d7e8f9012345678";
+    public const string BaselineSha = "3f2a1b9c0d1e2f3a4b5c6d7e8f90123456789abc";
+    public const string RepositoryUrl = "https://github.com/octo/mlbuild";
+    public const string RunUrl = RepositoryUrl + "/actions/runs/987654321";
 
-    public static EvaluationReport Report()
+    /// <summary>A pull request's run: links to commits and the run, and three commits of the lock file's history
+    /// (the middle one changed another model only, so Iris has two points before the candidate).</summary>
+    public static ReportContext InActions() => new()
+    {
+        Project = "samples/Iris/Iris.csproj",
+        ProjectFolderInRepository = "samples/Iris/",
+        Candidate = CommitInfo.Of(HeadSha),
+        RepositoryUrl = RepositoryUrl,
+        RunUrl = RunUrl,
+        PullRequest = 12,
+        History = LockFileHistory.Of(
+        [
+            Version("c0ffee1", ("Iris", IrisEntry(0.88, "fp-1"))),
+            Version("5d6e7f8", ("Iris", IrisEntry(0.88, "fp-1")), ("Other", IrisEntry(0.5, "fp-o"))),
+            Version("3f2a1b9", ("Iris", IrisEntry(0.902, "fp-2"))),
+        ]),
+    };
+
+    /// <summary>A developer's machine: HEAD with uncommitted changes, no links, the same history.</summary>
+    public static ReportContext Local() => InActions() with
+    {
+        Candidate = new CommitInfo(HeadSha, "a1b2c3d", HasUncommittedChanges: true),
+        RepositoryUrl = null,
+        RunUrl = null,
+        PullRequest = null,
+    };
+
+    public static LockFileVersion Version(string shortSha, params (string Name, LockEntry Entry)[] models) =>
+        new(shortSha.PadRight(40, '0'), shortSha, models.ToDictionary(m => m.Name, m => m.Entry, StringComparer.Ordinal));
+
+    private static LockEntry IrisEntry(double macroAccuracy, string fingerprint)
+    {
+        var entry = Entry("MulticlassClassification", new Dictionary<string, double> { ["MacroAccuracy"] = macroAccuracy });
+        entry.Json["fingerprint"] = fingerprint;
+        return entry;
+    }
+
+    public static EvaluationReport Report() => Report("HEAD", "3f2a1b9", ReportContext.Unknown);
+
+    public static EvaluationReport Report(string baselineRef, string baselineCommit, ReportContext context)
     {
         var iris = Iris();
         var heart = Heart();
@@ -28,7 +74,8 @@ internal static class ReportFixtures
             new Gate { Model = "Heart|Disease", Metric = MetricCatalog.Find("Accuracy")!, Min = 0.5, Location = new SourceLocation("/src/app/app.csproj", 14, 6) },
         };
         var outcomes = GateEvaluator.EvaluateAll(gates, [heart, iris], "/src/app/app.csproj");
-        return EvaluationReport.Create("HEAD (3f2a1b9)", [heart, iris], outcomes, ProjectDirectory, "3f2a1b9");
+        return EvaluationReport.Create($"{baselineRef} (3f2a1b9)", [heart, iris], outcomes, ProjectDirectory, baselineCommit)
+            with { BaselineRef = baselineRef, Context = context };
     }
 
     private static ModelEvaluation Iris()
