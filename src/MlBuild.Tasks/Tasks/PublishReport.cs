@@ -80,7 +80,7 @@ public sealed class PublishReport : MsBuildTask, ICancelableTask
         else if (!actions.IsActions)
             Log.LogMessage(MessageImportance.Low, "The report is posted only in GitHub Actions; it is in {0}.", ReportFile);
         else if (pullRequest?.Number is not { } number || actions.Repository is null)
-            Log.LogMessage(MessageImportance.Normal, "The report is not posted: this run ({0}) is not for a pull request.", actions.EventName ?? "no event");
+            Log.LogMessage(MessageImportance.High, "The report is not posted: this run ({0}) is not for a pull request; it is in the step summary.", actions.EventName ?? "no event");
         else
             Deliver(saved, number, token, actions);
         return !Log.HasLoggedErrors;

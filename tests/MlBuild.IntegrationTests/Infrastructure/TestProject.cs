@@ -195,6 +195,18 @@ public sealed class TestProject
             // A test runs inside whatever CI runs it: only the variables a test sets say it is GitHub Actions.
             ["GITHUB_ACTIONS"] = null,
             ["GITHUB_BASE_REF"] = null,
+            ["GITHUB_TOKEN"] = null,
+            ["GITHUB_EVENT_NAME"] = null,
+            ["GITHUB_EVENT_PATH"] = null,
+            ["GITHUB_STEP_SUMMARY"] = null,
+            ["GITHUB_REPOSITORY"] = null,
+            ["GITHUB_API_URL"] = null,
+            ["GITHUB_SERVER_URL"] = null,
+            ["GITHUB_WORKSPACE"] = null,
+            ["GITHUB_WORKFLOW"] = null,
+            ["GITHUB_RUN_ID"] = null,
+            ["GITHUB_RUN_ATTEMPT"] = null,
+            ["GITHUB_SHA"] = null,
         };
         foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
             buildEnvironment[key] = value;
