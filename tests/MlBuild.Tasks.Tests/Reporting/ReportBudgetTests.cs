@@ -13,7 +13,7 @@ public sealed class ReportBudgetTests
 {
     /// <summary>Multiclass models, every other one failing its gate, each with a 3-class confusion matrix and
     /// per-class table, a slice column of 40 values and a baseline.</summary>
-    private static EvaluationReport ManyModels(int count)
+    internal static EvaluationReport ManyModels(int count)
     {
         string[] classes = ["setosa", "versicolor", "virginica"];
         var evaluations = Enumerable.Range(1, count).Select(i =>
