@@ -1,5 +1,6 @@
 // The repository's build: dotnet tool restore, then dotnet cake build/build.cake --target=<Task>.
-// Tasks: Clean, Restore, Build, Test, Pack, Train and Evaluate (the samples); Default runs them all.
+// Tasks: Clean, Restore, Build, Test, Pack, Train and Evaluate (the samples), Report (posts the samples' evaluation
+// to the pull request in GitHub Actions); Default runs Clean to Evaluate; CI runs what .github/workflows/ci.yml runs.
 var target = Argument("target", "Default");
 var configuration = Argument("configuration", "Release");
 
@@ -7,6 +8,8 @@ var repo = MakeAbsolute(Directory(".."));
 var solution = repo.CombineWithFilePath("MlBuild.sln");
 var packages = repo.Combine("artifacts/packages");
 var samples = GetFiles(repo.FullPath + "/samples/*/*.csproj");
+var reports = repo.Combine("artifacts/reports");
+var failedEvaluations = new List<string>();
 
 Task("Clean").Does(() =>
 {
@@ -53,20 +56,69 @@ Task("Train")
 });
 
 Task("Evaluate")
-    .Description("Evaluates every sample's models against their baseline (the committed lock file) and applies the gates.")
+    .Description("Evaluates every sample's models against their baseline (the committed lock file, or the pull request's base branch) and applies the gates.")
     .IsDependentOn("Train")
     .Does(() =>
 {
+    CleanDirectory(reports);
+    // Every sample is evaluated before the task fails, and (in CI) the reports are posted before the build fails.
     foreach (var sample in samples)
     {
-        Information($"Evaluating {sample.GetFilenameWithoutExtension()}");
-        DotNetBuild(sample.FullPath, new DotNetBuildSettings
+        var name = sample.GetFilenameWithoutExtension().ToString();
+        Information($"Evaluating {name}");
+        try
         {
-            Configuration = configuration,
-            NoRestore = true,
-            ArgumentCustomization = args => args.Append("-t:Evaluate"),
-        });
+            DotNetBuild(sample.FullPath, new DotNetBuildSettings
+            {
+                Configuration = configuration,
+                NoRestore = true,
+                ArgumentCustomization = args => args
+                    .Append("-t:Evaluate")
+                    // The Report task posts one comment for all samples, so the projects do not post their own.
+                    .Append("-p:MlBuildPostReport=false")
+                    .AppendQuoted($"-p:MlBuildReportDirectory={reports.Combine(name).FullPath}"),
+            });
+        }
+        catch (Exception e)
+        {
+            Error($"{name}: {e.Message}");
+            failedEvaluations.Add(name);
+        }
     }
+    if (failedEvaluations.Count > 0 && target != "CI")
+        throw new Exception($"Evaluation failed for {string.Join(", ", failedEvaluations)}.");
+});
+
+Task("Report")
+    .Description("Posts the samples' saved evaluation reports as one pull-request comment (in GitHub Actions, with a token); elsewhere it says why it did not post.")
+    .Does(() =>
+{
+    var saved = GetDirectories(reports.FullPath + "/*");
+    if (saved.Count == 0)
+    {
+        Warning($"No saved report under {reports}: run the Evaluate task first.");
+        return;
+    }
+    var arguments = new ProcessArgumentBuilder()
+        .Append("run").Append("--project").AppendQuoted(repo.CombineWithFilePath("src/MlBuild.Tool/MlBuild.Tool.csproj").FullPath)
+        .Append("-c").Append(configuration).Append("--")
+        .Append("report").Append("post").Append("--report-id").Append("samples");
+    foreach (var directory in saved)
+        arguments.AppendQuoted(directory.FullPath);
+    var exitCode = StartProcess("dotnet", new ProcessSettings { Arguments = arguments, WorkingDirectory = repo });
+    if (exitCode != 0)
+        throw new Exception($"Posting the report failed (exit code {exitCode}).");
+});
+
+Task("CI")
+    .Description("What CI runs: restore, build (which trains), test, evaluate and report; fails after reporting when a gate failed.")
+    .IsDependentOn("Test")
+    .IsDependentOn("Evaluate")
+    .IsDependentOn("Report")
+    .Does(() =>
+{
+    if (failedEvaluations.Count > 0)
+        throw new Exception($"Evaluation failed for {string.Join(", ", failedEvaluations)}: see the report.");
 });
 
 Task("Default").IsDependentOn("Clean").IsDependentOn("Test").IsDependentOn("Evaluate");
