@@ -42,10 +42,10 @@ internal static class ErrorCodes
     public const string UngatedRegression = "MLB5017";
     public const string BaselineRefNotFound = "MLB5018";
     public const string BaselineFetchFailed = "MLB5019";
-    // 6xxx reports: posting to the pull request, the step summary, saved reports.
-    public const string ReportNotPosted = "MLB6001";
-    public const string ReportPostFailed = "MLB6002";
-    public const string ReportMissing = "MLB6003";
-    public const string EventPayloadUnreadable = "MLB6004";
-    public const string StepSummaryFull = "MLB6005";
+    // 6xxx reports, shared with the mlbuild tool (src/MlBuild.GitHub/Publishing/ReportCodes.cs).
+    public const string ReportNotPosted = GitHub.Publishing.ReportCodes.ReportNotPosted;
+    public const string ReportPostFailed = GitHub.Publishing.ReportCodes.ReportPostFailed;
+    public const string ReportMissing = GitHub.Publishing.ReportCodes.ReportMissing;
+    public const string EventPayloadUnreadable = GitHub.Publishing.ReportCodes.EventPayloadUnreadable;
+    public const string StepSummaryFull = GitHub.Publishing.ReportCodes.StepSummaryFull;
 }

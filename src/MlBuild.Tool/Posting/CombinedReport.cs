@@ -1,5 +1,6 @@
 using MlBuild.GitHub.Reports;
 using MlBuild.Tool.Cli;
+using MlBuild.GitHub.Publishing;
 
 namespace MlBuild.Tool.Posting;
 
@@ -50,7 +51,7 @@ internal sealed record CombinedReport(
         // Checked here because SavedReport.Load falls back to the parent folder for a path that is not a folder, and
         // would name the parent's report.md rather than what was typed.
         if (!Directory.Exists(path) && !File.Exists(path))
-            throw new NotPostedException(ToolCodes.ReportMissing,
+            throw new NotPostedException(ReportCodes.ReportMissing,
                 $"{path}: no such folder or file. Give the folder the Evaluate target saved the report in (report.md and mlbuild-report.json), or its report.md.",
                 fatal: true);
         try
@@ -59,7 +60,7 @@ internal sealed record CombinedReport(
         }
         catch (SavedReportException e)
         {
-            throw new NotPostedException(HasMarkdown(path) ? ToolCodes.UnusableReports : ToolCodes.ReportMissing, e.Message, fatal: true);
+            throw new NotPostedException(HasMarkdown(path) ? ReportCodes.UnusableReports : ReportCodes.ReportMissing, e.Message, fatal: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -74,5 +75,5 @@ internal sealed record CombinedReport(
             || (File.Exists(path) && !Path.GetFileName(path).Equals(SavedReport.MetadataFileName, StringComparison.OrdinalIgnoreCase));
     }
 
-    static NotPostedException Unusable(string message) => new(ToolCodes.UnusableReports, message, fatal: true);
+    static NotPostedException Unusable(string message) => new(ReportCodes.UnusableReports, message, fatal: true);
 }

@@ -1,11 +1,10 @@
-namespace MlBuild.Tool.Cli;
+namespace MlBuild.GitHub.Publishing;
 
 /// <summary>
-/// The codes of the tool's warnings and errors: the 6xxx (reports) range of the MSBuild tasks
-/// (src/MlBuild.Tasks/Diagnostics/ErrorCodes.cs), the same code for the same situation, so that one table in the
-/// README explains both.
+/// The 6xxx codes (reports) of the Evaluate target's PublishReport task and of <c>mlbuild report post</c>: the same
+/// code for the same situation, defined once here, so that one table in the README explains both.
 /// </summary>
-internal static class ToolCodes
+public static class ReportCodes
 {
     /// <summary>The report was not posted (read-only token, GitHub refused or unreachable): a warning.</summary>
     public const string ReportNotPosted = "MLB6001";
