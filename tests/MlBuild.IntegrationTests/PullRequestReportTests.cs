@@ -70,6 +70,8 @@ public sealed class PullRequestReportTests(PackageFeedFixture feed) : IAsyncLife
         var saved = File.ReadAllText(project.IntermediateFile("mlbuild-report.json"));
         Assert.Contains($"\"pullRequestNumber\": {ActionsRun.PullRequest}", saved);
         Assert.Contains(ActionsRun.HeadSha, saved);
+        Assert.Contains("\"passed\": true", saved);
+        Assert.Contains("\"project\": \"Iris.csproj\"", saved);
         // Not even the detailed log shows the token.
         Assert.DoesNotContain(Token, first.Output);
 
@@ -190,6 +192,7 @@ public sealed class PullRequestReportTests(PackageFeedFixture feed) : IAsyncLife
         Assert.Contains("1 gate", comment.Body);
         Assert.Contains($"::error file=Iris.csproj,line={project.LineOf("<MlGate")},", evaluation.Output);
         Assert.Contains("title=MLB5016::Iris: MacroAccuracy", evaluation.Output);
+        Assert.Contains("\"passed\": false", File.ReadAllText(project.IntermediateFile("mlbuild-report.json")));
     }
 
     [Fact]

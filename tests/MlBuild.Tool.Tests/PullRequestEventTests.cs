@@ -39,10 +39,29 @@ public sealed class PullRequestEventTests
 
         Assert.Equal((0, 0), (first.ExitCode, second.ExitCode));
         var comment = Assert.Single(scenario.GitHub.Comments(ToolScenario.Repository, ToolScenario.Number));
-        Assert.Equal(Marker + "\n## Iris\nMacroAccuracy 0.93\n\n---\n\n## Taxi\nRSquared 0.74\n", comment.Body);
+        Assert.Equal(Marker + "\n# MlBuild: 2 projects\n\n## Iris\nMacroAccuracy 0.93\n\n---\n\n## Taxi\nRSquared 0.74\n", comment.Body);
         Assert.Single(scenario.GitHub.Requests, r => r.Method == "POST");
         Assert.Single(scenario.GitHub.Requests, r => r.Method == "PATCH" && r.Path.EndsWith($"/comments/{comment.Id}", StringComparison.Ordinal));
         Assert.Contains("Updated the report on octo/app#7", second.Output);
+    }
+
+    [Fact]
+    public async Task A_combined_comment_says_first_which_projects_failed()
+    {
+        await using var scenario = await ToolScenario.StartAsync();
+        var iris = scenario.SaveReport("Iris", "## ❌ Iris\n", pullRequest: 7, passed: false, project: "samples/Iris_v2/Iris.csproj");
+        var taxi = scenario.SaveReport("Taxi", "## ✅ Taxi\n", pullRequest: 7, passed: true, project: "samples/Taxi/Taxi.csproj");
+        var heart = scenario.SaveReport("Heart", "## ✅ Heart\n", pullRequest: 7, passed: true, project: "samples/Heart/Heart.csproj");
+        scenario.OnPullRequest();
+
+        var failing = await scenario.RunAsync("report", "post", iris, taxi, heart);
+        var failingBody = Assert.Single(scenario.GitHub.Comments(ToolScenario.Repository, ToolScenario.Number)).Body;
+        var passing = await scenario.RunAsync("report", "post", taxi, heart);
+
+        Assert.Equal((0, 0), (failing.ExitCode, passing.ExitCode));
+        Assert.StartsWith(Marker + "\n# MlBuild: ❌ 1 of 3 projects failed (samples/Iris\\_v2/Iris.csproj)\n\n## ❌ Iris\n", failingBody);
+        Assert.StartsWith(Marker + "\n# MlBuild: ✅ all 2 projects pass\n\n",
+            Assert.Single(scenario.GitHub.Comments(ToolScenario.Repository, ToolScenario.Number)).Body);
     }
 
     [Fact]
@@ -228,6 +247,6 @@ public sealed class PullRequestEventTests
         var run = await scenario.RunAsync("report", "post", "--step-summary", iris, taxi);
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Equal("## Iris\n\n---\n\n## Taxi\n", File.ReadAllText(summary));
+        Assert.Equal("# MlBuild: 2 projects\n\n## Iris\n\n---\n\n## Taxi\n", File.ReadAllText(summary));
     }
 }

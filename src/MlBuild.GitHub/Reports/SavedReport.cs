@@ -45,6 +45,12 @@ public sealed record SavedReport
     /// <summary>The run that made it.</summary>
     public string? RunUrl { get; init; }
 
+    /// <summary>Whether every gate and expectation passed; null when unknown (a report.md saved by hand).</summary>
+    public bool? Passed { get; init; }
+
+    /// <summary>The project evaluated, as a path in the repository ("samples/Iris/Iris.csproj").</summary>
+    public string? Project { get; init; }
+
     /// <summary>Writes <c>report.md</c> and <c>mlbuild-report.json</c> into <paramref name="directory"/>, each
     /// through a temporary file renamed into place, so a reader never sees half a report.</summary>
     public void Save(string directory)

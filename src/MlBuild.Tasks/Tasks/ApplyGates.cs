@@ -37,6 +37,10 @@ public sealed class ApplyGates : MsBuildTask
     /// <summary>How many versions of the lock file the report's charts show; 0 for no history (no git log).</summary>
     public int ReportHistoryLength { get; set; } = LockFileHistory.DefaultLength;
 
+    /// <summary>Every gate and expectation passed (warnings aside): the saved report says so for the tool that
+    /// combines several reports into one comment.</summary>
+    [Output] public bool Passed { get; private set; }
+
     /// <summary>Git and the environment (GITHUB_*), for the report's context; tests set their own.</summary>
     internal IGitRunner Git { get; set; } = new ProcessGitRunner();
     internal Func<string, string?> ReadEnvironment { get; set; } = Environment.GetEnvironmentVariable;
@@ -85,6 +89,7 @@ public sealed class ApplyGates : MsBuildTask
             Log.LogMessage(MessageImportance.High, line);
         AtomicFile.WriteAllText(Path.Combine(IntermediateDirectory, "evaluation.json"), EvaluationJson.Serialize(report));
         AtomicFile.WriteAllText(Path.Combine(IntermediateDirectory, "report.md"), MarkdownReport.Render(report));
+        Passed = report.Passed;
 
         foreach (var outcome in outcomes.Where(o => o.Code is not null))
         {

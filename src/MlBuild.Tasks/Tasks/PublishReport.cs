@@ -33,6 +33,8 @@ public sealed class PublishReport : MsBuildTask, ICancelableTask
     public string? Token { get; set; }
     /// <summary>MlBuildReportFailOnPostError: a report that could not be posted fails the build.</summary>
     public bool FailOnPostError { get; set; }
+    /// <summary>ApplyGates' Passed: whether every gate and expectation passed.</summary>
+    public bool Passed { get; set; }
     /// <summary>MlBuildReportDirectory: another folder to save the report in (e.g. for an artifact upload).</summary>
     public string? SaveDirectory { get; set; }
 
@@ -62,6 +64,8 @@ public sealed class PublishReport : MsBuildTask, ICancelableTask
         var saved = new SavedReport
         {
             ReportId = string.IsNullOrWhiteSpace(ReportId) ? DefaultReportId(actions) : ReportId.Trim(),
+            Project = ProjectPath(actions),
+            Passed = Passed,
             Markdown = File.ReadAllText(ReportFile),
             Repository = actions.Repository,
             PullRequestNumber = pullRequest?.Number,
@@ -140,14 +144,16 @@ public sealed class PublishReport : MsBuildTask, ICancelableTask
 
     /// <summary>The project's path in the repository ("samples/Iris/Iris.csproj"), after the workflow's name in
     /// Actions: two projects, or one project evaluated by two workflows, keep a comment each.</summary>
-    private string DefaultReportId(ActionsEnvironment actions)
+    private string DefaultReportId(ActionsEnvironment actions) =>
+        actions.Workflow is { Length: > 0 } workflow ? $"{workflow}:{ProjectPath(actions)}" : ProjectPath(actions);
+
+    /// <summary>The project file's path in the repository (the checkout in Actions), or its name outside one.</summary>
+    private string ProjectPath(ActionsEnvironment actions)
     {
         var project = Path.GetFullPath(ProjectFile);
         var root = actions.Workspace ?? RepositoryRoot(project);
         var path = root is null ? Path.GetFileName(project) : Path.GetRelativePath(root, project).Replace('\\', '/');
-        if (path.StartsWith("..", StringComparison.Ordinal))
-            path = Path.GetFileName(project);
-        return actions.Workflow is { Length: > 0 } workflow ? $"{workflow}:{path}" : path;
+        return path.StartsWith("..", StringComparison.Ordinal) ? Path.GetFileName(project) : path;
     }
 
     private static string? RepositoryRoot(string file)

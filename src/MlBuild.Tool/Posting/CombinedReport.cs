@@ -39,12 +39,34 @@ internal sealed record CombinedReport(
 
         return new CombinedReport(
             string.IsNullOrWhiteSpace(reportId) ? ids[0] : reportId.Trim(),
-            string.Join(Separator, reports.Select(r => r.Markdown.TrimEnd())) + "\n",
+            Title(reports) + string.Join(Separator, reports.Select(r => r.Markdown.TrimEnd())) + "\n",
             paths,
             repositories.Count == 1 ? repositories[0] : null,
             numbers.Count == 1 ? numbers[0] : null,
             reports.Select(r => r.RunUrl).FirstOrDefault(url => url is not null));
     }
+
+    /// <summary>
+    /// Several reports get a first line saying how they went together, so the comment's top answers "can this
+    /// merge?" before any project's details: "# MlBuild: ❌ 1 of 4 projects failed (samples/Iris/Iris.csproj)".
+    /// One report is its own title.
+    /// </summary>
+    static string Title(IReadOnlyList<SavedReport> reports)
+    {
+        if (reports.Count < 2)
+            return "";
+        var failed = reports.Where(r => r.Passed == false).ToList();
+        var unknown = reports.Count(r => r.Passed is null);
+        var status = failed.Count > 0
+            ? $"❌ {failed.Count} of {reports.Count} projects failed ({string.Join(", ", failed.Select(r => Escape(r.Project ?? r.ReportId)))})"
+            : unknown == 0 ? $"✅ all {reports.Count} projects pass" : $"{reports.Count} projects";
+        return $"# MlBuild: {status}\n\n";
+    }
+
+    // Project paths come from the repository, but a saved report is data: keep it from becoming markdown or HTML.
+    static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;")
+        .Replace("\\", "\\\\").Replace("*", "\\*").Replace("_", "\\_").Replace("`", "\\`").Replace("[", "\\[").Replace("]", "\\]")
+        .Replace("\n", " ").Replace("\r", " ");
 
     static SavedReport LoadOne(string path)
     {

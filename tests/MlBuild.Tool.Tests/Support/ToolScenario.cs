@@ -52,7 +52,8 @@ internal sealed class ToolScenario : IAsyncDisposable
     }
 
     /// <summary>Saves a report the way the Evaluate target does, in a folder of its own; returns the folder.</summary>
-    public string SaveReport(string name, string markdown, string reportId = "samples", int? pullRequest = null, string? headSha = null)
+    public string SaveReport(string name, string markdown, string reportId = "samples", int? pullRequest = null, string? headSha = null,
+        bool? passed = null, string? project = null)
     {
         var directory = Path.Combine(Folder, "reports", name);
         new SavedReport
@@ -63,6 +64,8 @@ internal sealed class ToolScenario : IAsyncDisposable
             PullRequestNumber = pullRequest,
             HeadSha = headSha,
             RunUrl = "https://github.com/octo/app/actions/runs/1000",
+            Passed = passed,
+            Project = project,
         }.Save(directory);
         return directory;
     }
