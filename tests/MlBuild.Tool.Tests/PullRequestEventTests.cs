@@ -46,7 +46,7 @@ public sealed class PullRequestEventTests
     }
 
     [Fact]
-    public async Task A_combined_comment_says_first_which_projects_failed()
+    public async Task A_combined_comment_says_first_which_projects_failed_and_shows_them_first()
     {
         await using var scenario = await ToolScenario.StartAsync();
         var iris = scenario.SaveReport("Iris", "## ❌ Iris\n", pullRequest: 7, passed: false, project: "samples/Iris_v2/Iris.csproj");
@@ -54,7 +54,7 @@ public sealed class PullRequestEventTests
         var heart = scenario.SaveReport("Heart", "## ✅ Heart\n", pullRequest: 7, passed: true, project: "samples/Heart/Heart.csproj");
         scenario.OnPullRequest();
 
-        var failing = await scenario.RunAsync("report", "post", iris, taxi, heart);
+        var failing = await scenario.RunAsync("report", "post", taxi, iris, heart);
         var failingBody = Assert.Single(scenario.GitHub.Comments(ToolScenario.Repository, ToolScenario.Number)).Body;
         var passing = await scenario.RunAsync("report", "post", taxi, heart);
 

@@ -12,7 +12,7 @@ internal static class ReportPostCommand
         var reports = new Argument<string[]>("report")
         {
             Description = "A saved report: the folder the Evaluate target saved it in (report.md and mlbuild-report.json), " +
-                          "or its report.md. Several are posted as one comment, in the order given.",
+                          "or its report.md. Several are posted as one comment, failing projects first, then in the order given.",
             Arity = ArgumentArity.OneOrMore,
         };
         // System.CommandLine takes an unknown option for a report path: say what it is instead of "no such folder".

@@ -5,8 +5,8 @@ using MlBuild.GitHub.Publishing;
 namespace MlBuild.Tool.Posting;
 
 /// <summary>
-/// The saved reports named on the command line as the one comment they make: their markdown in the order given,
-/// separated by a horizontal rule, under one id. One comment for all the samples of a build, rather than one per
+/// The saved reports named on the command line as the one comment they make: their markdown, failing projects first
+/// and otherwise in the order given, separated by a horizontal rule, under one id. One comment for all the samples of a build, rather than one per
 /// project, is what a reviewer wants to scroll past.
 /// </summary>
 internal sealed record CombinedReport(
@@ -23,7 +23,8 @@ internal sealed record CombinedReport(
     /// comment.</exception>
     public static CombinedReport Load(IReadOnlyList<string> paths, string? reportId)
     {
-        var reports = paths.Select(LoadOne).ToList();
+        // Failing projects first (the order given otherwise): the top of the comment is what needs attention.
+        var reports = paths.Select(LoadOne).OrderBy(r => r.Passed == false ? 0 : 1).ToList();
 
         var ids = reports.Select(r => r.ReportId).Distinct(StringComparer.Ordinal).ToList();
         if (string.IsNullOrWhiteSpace(reportId) && ids.Count > 1)
