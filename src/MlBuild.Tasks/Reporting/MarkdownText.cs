@@ -9,6 +9,8 @@ namespace MlBuild.Tasks.Reporting;
 /// </summary>
 internal static class MarkdownText
 {
+    private const char ZeroWidthSpace = '\u200B';
+
     public static string Escape(string? text)
     {
         if (string.IsNullOrEmpty(text))
@@ -25,9 +27,13 @@ internal static class MarkdownText
                 case '\r' or '\n': escaped.Append(' '); break;
                 // Emphasis, code, tables, links, strikethrough and GitHub's $math$. With '[' escaped, '(' and '!'
                 // can start no link or image, so they stay as they are and the report stays readable as plain text.
-                case '\\' or '`' or '*' or '_' or '|' or '[' or ']' or '#' or '~' or '$':
+                case '\\' or '`' or '*' or '_' or '|' or '[' or ']' or '~' or '$':
                     escaped.Append('\\').Append(c);
                     break;
+                // "@name" in a comment notifies that user and "#12" cross-references issue 12, whatever escaping the
+                // markdown gets: a zero-width space after them keeps the text as it reads and links nobody.
+                case '#': escaped.Append("\\#").Append(ZeroWidthSpace); break;
+                case '@': escaped.Append('@').Append(ZeroWidthSpace); break;
                 default: escaped.Append(c); break;
             }
         }
