@@ -1,13 +1,18 @@
 // The repository's build: dotnet tool restore, then dotnet cake build/build.cake --target=<Task>.
-// Tasks: Clean, Restore, Build, Test, Pack, Train and Evaluate (the samples), Report (posts the samples' evaluation
-// to the pull request in GitHub Actions); Default runs Clean to Evaluate; CI runs what .github/workflows/ci.yml runs.
+// Tasks: Clean, Restore, Build, Test, Pack, Train and Evaluate (the samples), PackageModel (the samples' models as
+// NuGet packages in artifacts/packages), Consume (builds and runs samples/IrisConsumer on the Iris model package),
+// Report (posts the samples' evaluation to the pull request in GitHub Actions); Default runs Clean to Consume; CI runs
+// what .github/workflows/ci.yml runs.
 var target = Argument("target", "Default");
 var configuration = Argument("configuration", "Release");
 
 var repo = MakeAbsolute(Directory(".."));
 var solution = repo.CombineWithFilePath("MlBuild.sln");
 var packages = repo.Combine("artifacts/packages");
-var samples = GetFiles(repo.FullPath + "/samples/*/*.csproj");
+// The samples that declare models; the others (samples/IrisConsumer) consume the model packages of these.
+var samples = GetFiles(repo.FullPath + "/samples/*/*.csproj")
+    .Where(project => System.IO.File.ReadAllText(project.FullPath).Contains("<MlModel ")).ToList();
+var consumer = repo.CombineWithFilePath("samples/IrisConsumer/IrisConsumer.csproj");
 var reports = repo.Combine("artifacts/reports");
 var failedEvaluations = new List<string>();
 
@@ -110,6 +115,36 @@ Task("Report")
         throw new Exception($"Posting the report failed (exit code {exitCode}).");
 });
 
+Task("PackageModel")
+    .Description("Packs each sample's evaluated models into artifacts/packages: NuGet packages with the model, its manifest (mlmodel.json) and model card.")
+    .IsDependentOn("Evaluate")
+    .Does(() =>
+{
+    foreach (var sample in samples)
+    {
+        Information($"Packaging the models of {sample.GetFilenameWithoutExtension()}");
+        DotNetBuild(sample.FullPath, new DotNetBuildSettings
+        {
+            Configuration = configuration,
+            NoRestore = true,
+            ArgumentCustomization = args => args
+                .Append("-t:PackageModel")
+                .AppendQuoted($"-p:MlBuildPackageOutputPath={packages.FullPath}/"),
+        });
+    }
+});
+
+Task("Consume")
+    .Description("Builds and runs samples/IrisConsumer, an app that references the Iris model package from artifacts/packages.")
+    .IsDependentOn("PackageModel")
+    .Does(() =>
+{
+    // Every model package is packed again with the same version: the consumer must restore the one just packed.
+    ForgetInstalled(GetFiles(packages.FullPath + "/*.Models.*.nupkg").Select(PackageIdOf).Distinct());
+    DotNetBuild(consumer.FullPath, new DotNetBuildSettings { Configuration = configuration });
+    DotNetRun(consumer.FullPath, new DotNetRunSettings { Configuration = configuration, NoBuild = true });
+});
+
 Task("CI")
     .Description("What CI runs: restore, build (which trains), test, evaluate and report; fails after reporting when a gate failed.")
     .IsDependentOn("Test")
@@ -121,23 +156,32 @@ Task("CI")
         throw new Exception($"Evaluation failed for {string.Join(", ", failedEvaluations)}: see the report.");
 });
 
-Task("Default").IsDependentOn("Clean").IsDependentOn("Test").IsDependentOn("Evaluate");
+Task("Default").IsDependentOn("Clean").IsDependentOn("Test").IsDependentOn("Evaluate").IsDependentOn("Consume");
 
 RunTarget(target);
 
 // Each pack has the same version; NuGet would keep serving the copy it extracted first. Removing that copy
 // makes the samples restore the package just packed.
-void ForgetInstalledMlBuild()
+void ForgetInstalledMlBuild() => ForgetInstalled(new[] { "MlBuild" });
+
+void ForgetInstalled(IEnumerable<string> packageIds)
 {
     var settings = new ProcessSettings { Arguments = "nuget locals global-packages --list", RedirectStandardOutput = true };
     using var process = StartAndReturnProcess("dotnet", settings);
     process.WaitForExit();
     var line = process.GetStandardOutput().FirstOrDefault(l => l.Contains("global-packages:")) ?? "";
     var globalPackages = line.Substring(line.IndexOf(':') + 1).Trim();
-    var installed = System.IO.Path.Combine(globalPackages, "mlbuild");
-    if (globalPackages.Length > 0 && System.IO.Directory.Exists(installed))
+    foreach (var id in packageIds)
     {
-        Verbose($"Removing {installed}");
-        System.IO.Directory.Delete(installed, recursive: true);
+        var installed = System.IO.Path.Combine(globalPackages, id.ToLowerInvariant());
+        if (globalPackages.Length > 0 && System.IO.Directory.Exists(installed))
+        {
+            Verbose($"Removing {installed}");
+            System.IO.Directory.Delete(installed, recursive: true);
+        }
     }
 }
+
+// "Iris.Models.Iris.1.0.0.nupkg" -> "Iris.Models.Iris": the id is what precedes the version's first number.
+string PackageIdOf(FilePath package) =>
+    System.Text.RegularExpressions.Regex.Match(package.GetFilename().FullPath, @"^(?<id>.+?)\.\d+\.\d+").Groups["id"].Value;

@@ -3,6 +3,7 @@
 // the tasks must never load ML.NET, and the worker must never load MSBuild.
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using MlBuild.Data.Checks;
 
 namespace MlBuild.Protocol;
 
@@ -42,8 +43,17 @@ internal sealed record TrainRequest
     public string? Pipeline { get; init; }
     public string? PipelineAssembly { get; init; }
 
+    /// <summary>The level and threshold of each data check (null: the defaults). Resolved by the tasks from the item's
+    /// metadata; the missing-label level also decides which rows evaluation reads, so evaluation gets it too.</summary>
+    public DataCheckSettings? DataChecks { get; init; }
+    /// <summary>The data's schema as the lock file recorded it when the model was last trained (null: nothing to compare
+    /// with, or the change was accepted): the schema check compares the data with it.</summary>
+    public RecordedSchema? PreviousSchema { get; init; }
+
     /// <summary>Where the worker writes the trained model (a temporary path; the tasks move it into place).</summary>
     public required string ModelOutputPath { get; init; }
+    /// <summary>Where the worker writes the training data's profile (a temporary path; null: none), before the result.</summary>
+    public string? ProfileOutputPath { get; init; }
     /// <summary>Where the worker writes its <see cref="TrainResult"/> as JSON, last of all.</summary>
     public required string ResultOutputPath { get; init; }
 }
@@ -63,6 +73,8 @@ internal sealed record TrainResult
     public int TestRows { get; init; }
     /// <summary>The columns as inferred from the data: name to kind (Numeric, Boolean, Categorical, Text).</summary>
     public required SortedDictionary<string, string> Columns { get; init; }
+    /// <summary>The label column's name: with <see cref="Columns"/>, the schema the lock file records.</summary>
+    public string? Label { get; init; }
 }
 
 internal static class WorkerJson

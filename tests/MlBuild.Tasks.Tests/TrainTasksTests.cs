@@ -50,17 +50,17 @@ public sealed class TrainTasksTests : IDisposable
         return Assert.Single(task.PlannedModels);
     }
 
-    private void StandInWorker(ITaskItem planned)
+    private void StandInWorker(ITaskItem planned, double trainingSeconds = 1.5, string model = "trained model")
     {
         var request = JsonSerializer.Deserialize<TrainRequest>(File.ReadAllText(planned.GetMetadata("RequestFile")), WorkerJson.Options)!;
         Assert.Equal(_project.File("data/train.csv"), request.TrainData);
         Assert.Equal(1, request.ItemLine);
-        File.WriteAllText(request.ModelOutputPath, "trained model");
+        File.WriteAllText(request.ModelOutputPath, model);
         File.WriteAllText(request.ResultOutputPath, JsonSerializer.Serialize(new TrainResult
         {
             Trainer = "FastTree",
             Metrics = new SortedDictionary<string, double> { ["RSquared"] = 0.5 },
-            TrainingSeconds = 1.5,
+            TrainingSeconds = trainingSeconds,
             Columns = new SortedDictionary<string, string> { ["a"] = "Numeric" },
         }, WorkerJson.Options));
     }
@@ -86,6 +86,40 @@ public sealed class TrainTasksTests : IDisposable
         var second = Plan();
         Assert.Equal(ModelAction.UpToDate, second.GetMetadata("Action"));
         Assert.True(_engine.Logged("M is up to date"));
+    }
+
+    [Fact]
+    public void Training_the_same_model_again_in_an_empty_cache_leaves_the_lock_file_as_committed()
+    {
+        var first = Plan();
+        StandInWorker(first, trainingSeconds: 1.5);
+        Commit(first);
+        var committed = File.ReadAllText(_project.File("mlbuild.lock.json"));
+        // A fresh clone: no output folder, no cache; the same inputs train the same bytes, only slower.
+        Directory.Delete(_project.File("bin"), recursive: true);
+        Directory.Delete(_project.File("cache"), recursive: true);
+
+        var again = Plan();
+        Assert.Equal(ModelAction.Train, again.GetMetadata("Action"));
+        StandInWorker(again, trainingSeconds: 2.75);
+        Commit(again);
+
+        Assert.Equal(committed, File.ReadAllText(_project.File("mlbuild.lock.json")));
+    }
+
+    [Fact]
+    public void A_different_model_records_its_own_training_time()
+    {
+        var first = Plan();
+        StandInWorker(first, trainingSeconds: 1.5);
+        Commit(first);
+        _project.Write("data/train.csv", "a,Label\n1,2\n3,5\n");
+
+        var changed = Plan();
+        StandInWorker(changed, trainingSeconds: 2.75, model: "another model");
+        Commit(changed);
+
+        Assert.Contains("\"trainingSeconds\": 2.75", File.ReadAllText(_project.File("mlbuild.lock.json")));
     }
 
     [Fact]

@@ -6,8 +6,9 @@ using MlBuild.Tasks.LockFiles;
 namespace MlBuild.Tasks.Caching;
 
 /// <summary>
-/// Trained models addressed by fingerprint: <c>&lt;root&gt;/v1/&lt;ab&gt;/&lt;fingerprint&gt;/</c> holds model.zip and
-/// entry.json (the lock entry it was trained with). Switching branches back and forth costs a copy, not a run.
+/// Trained models addressed by fingerprint: <c>&lt;root&gt;/v1/&lt;ab&gt;/&lt;fingerprint&gt;/</c> holds model.zip,
+/// entry.json (the lock entry it was trained with) and profile.json (its training data's profile, when the entry
+/// records one). Switching branches back and forth costs a copy, not a run.
 /// An entry appears whole or not at all: it is assembled in a private folder and renamed into place, so two
 /// builds that store the same model at once cannot corrupt it; the loser's copy is simply dropped.
 /// </summary>
@@ -16,6 +17,7 @@ internal sealed class ModelCache
     public const string EnvironmentVariable = "MLBUILD_CACHE_DIR";
     private const string ModelFileName = "model.zip";
     private const string EntryFileName = "entry.json";
+    public const string ProfileFileName = "profile.json";
 
     private readonly string _root;
 
@@ -50,7 +52,7 @@ internal sealed class ModelCache
                 var entry = new LockEntry(json);
                 var size = new FileInfo(modelPath).Length;
                 if (entry.Fingerprint == fingerprint && entry.ModelSize == size
-                    && entry.ModelHash == ContentHash.OfFile(modelPath))
+                    && entry.ModelHash == ContentHash.OfFile(modelPath) && ProfileIntact(entry, directory))
                     return new CacheLookup(CacheLookupResult.Hit, modelPath, entry);
             }
         }
@@ -62,8 +64,19 @@ internal sealed class ModelCache
         return CacheLookup.Corrupt;
     }
 
-    /// <summary>Stores a trained model with its lock entry. Returns false when another build stored it first.</summary>
-    public bool Store(string fingerprint, string modelFile, LockEntry entry)
+    /// <summary>The profile an entry records must be there, whole: a restore brings it back with the model.</summary>
+    private static bool ProfileIntact(LockEntry entry, string directory)
+    {
+        if (entry.ProfileHash is null)
+            return true;
+        var profilePath = Path.Combine(directory, ProfileFileName);
+        return File.Exists(profilePath) && new FileInfo(profilePath).Length == entry.ProfileSize
+            && ContentHash.OfFile(profilePath) == entry.ProfileHash;
+    }
+
+    /// <summary>Stores a trained model with its lock entry (and its data profile, if any). Returns false when another
+    /// build stored it first.</summary>
+    public bool Store(string fingerprint, string modelFile, LockEntry entry, string? profileFile = null)
     {
         var final = EntryDirectory(fingerprint);
         if (Directory.Exists(final))
@@ -73,6 +86,8 @@ internal sealed class ModelCache
         try
         {
             File.Copy(modelFile, Path.Combine(staging, ModelFileName));
+            if (profileFile is not null)
+                File.Copy(profileFile, Path.Combine(staging, ProfileFileName));
             File.WriteAllText(Path.Combine(staging, EntryFileName), StableJson.Serialize(entry.Json));
             Directory.CreateDirectory(Path.GetDirectoryName(final)!);
             Directory.Move(staging, final);
@@ -110,6 +125,11 @@ internal enum CacheLookupResult { Miss, Hit, Corrupt }
 
 internal sealed record CacheLookup(CacheLookupResult Result, string? ModelPath = null, LockEntry? Entry = null)
 {
+    /// <summary>The cached data profile beside the model; null when the entry has none.</summary>
+    public string? ProfilePath => Entry?.ProfileHash is null || ModelPath is null
+        ? null
+        : Path.Combine(Path.GetDirectoryName(ModelPath)!, ModelCache.ProfileFileName);
+
     public static readonly CacheLookup Miss = new(CacheLookupResult.Miss);
     public static readonly CacheLookup Corrupt = new(CacheLookupResult.Corrupt);
 }

@@ -1,3 +1,5 @@
+using MlBuild.Data.Checks;
+using MlBuild.Data.Drift;
 using MlBuild.Tasks.Diagnostics;
 
 namespace MlBuild.Tasks.Declarations;
@@ -20,6 +22,10 @@ internal sealed record ModelDeclaration
     public int Seed { get; init; } = ModelDeclarationReader.DefaultSeed;
     public string? ParamsFile { get; init; }
     public string? Pipeline { get; init; }
+    /// <summary>The data checks' levels and thresholds (<see cref="DataCheckMetadata"/>).</summary>
+    public DataCheckSettings DataChecks { get; init; } = DataCheckSettings.Default;
+    /// <summary>The drift check's thresholds (MaxPsi, MaxKs).</summary>
+    public DriftThresholds Drift { get; init; } = DriftThresholds.Default;
 
     public bool IsCodePipeline => Pipeline is not null;
 }

@@ -123,6 +123,8 @@ internal static partial class ModelDeclarationReader
         if (label is null && element.Attributes.TryGetValue("Label", out var labelAttribute))
             Fail(ErrorCodes.LabelAttribute, $"Label=\"{labelAttribute}\" is read by MSBuild as the element's label, not as metadata. Write LabelColumn=\"{labelAttribute}\" instead.");
 
+        var (dataChecks, drift) = DataCheckMetadata.Read(Meta, Fail);
+
         if (knownTask is null || trainData is null)
             return null;
         return new ModelDeclaration
@@ -142,6 +144,8 @@ internal static partial class ModelDeclarationReader
             Seed = seed,
             ParamsFile = paramsFile,
             Pipeline = pipeline,
+            DataChecks = dataChecks,
+            Drift = drift,
         };
     }
 

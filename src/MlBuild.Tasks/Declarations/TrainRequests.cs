@@ -1,3 +1,4 @@
+using MlBuild.Data.Checks;
 using MlBuild.Protocol;
 
 namespace MlBuild.Tasks.Declarations;
@@ -27,6 +28,8 @@ internal static class TrainRequests
         ParamsFile = model.ParamsFile,
         Pipeline = model.Pipeline,
         PipelineAssembly = model.Pipeline is null || projectAssembly is null ? null : Path.GetFullPath(projectAssembly),
+        // Evaluation reads the rows training read: the missing-label level decides which those are.
+        DataChecks = model.DataChecks == DataCheckSettings.Default ? null : model.DataChecks,
         ModelOutputPath = modelOutputPath,
         ResultOutputPath = resultOutputPath,
     };

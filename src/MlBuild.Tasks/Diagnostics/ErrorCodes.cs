@@ -48,4 +48,12 @@ internal static class ErrorCodes
     public const string ReportMissing = GitHub.Publishing.ReportCodes.ReportMissing;
     public const string EventPayloadUnreadable = GitHub.Publishing.ReportCodes.EventPayloadUnreadable;
     public const string StepSummaryFull = GitHub.Publishing.ReportCodes.StepSummaryFull;
+    // 7xxx model packages (the MlBuildPackage target). MLB7001 and MLB7002 are warnings with MlBuildPackageForce=true.
+    public const string PackageGatesFailed = "MLB7001";
+    public const string PackageLockMismatch = "MLB7002";
+    public const string PackageModelMissing = "MLB7003";
+    public const string PackageInvalidIdOrVersion = "MLB7004";
+    // MLB7005 comes from the worker's describe command (src/MlBuild.Worker/Describe/DescribeCodes.cs).
+    public const string PackageModelUnreadable = "MLB7005";
+    public const string PackageDescribeFailed = "MLB7006";
 }

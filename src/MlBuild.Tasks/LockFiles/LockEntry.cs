@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using MlBuild.Data.Checks;
 using MlBuild.Protocol;
 
 namespace MlBuild.Tasks.LockFiles;
@@ -19,16 +20,48 @@ internal sealed class LockEntry
 
     public long? ModelSize => (long?)Json["model"]?["size"];
 
+    /// <summary>The hash of the training data's profile written beside the model; null for a model trained without one.</summary>
+    public string? ProfileHash => (string?)Json["profile"]?["hash"];
+
+    public long? ProfileSize => (long?)Json["profile"]?["size"];
+
+    /// <summary>The data's columns and label at training, which the next training's schema check compares with; null
+    /// for an entry written before schemas were recorded.</summary>
+    public RecordedSchema? Schema
+    {
+        get
+        {
+            if (Json["schema"] is not JsonObject schema || schema["columns"] is not JsonObject columns)
+                return null;
+            var kinds = new SortedDictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (name, kind) in columns)
+                if (kind is JsonValue value && value.TryGetValue<string>(out var text))
+                    kinds[name] = text;
+            return new RecordedSchema { Columns = kinds, Label = (string?)schema["label"] };
+        }
+    }
+
     public LockEntry Clone() => new((JsonObject)Json.DeepClone());
 
-    /// <summary>Adds what only a trained model can tell: its trainer, hash, size, metrics and training time.</summary>
+    /// <summary>Adds what only a trained model can tell: its trainer, hash, size, metrics and training time, the data's
+    /// schema, and the hash and size of its data profile.</summary>
     public static LockEntry Complete(JsonObject plan, string trainer, string modelHash, long modelSize,
         IReadOnlyDictionary<string, double> metrics, double trainingSeconds,
-        IReadOnlyDictionary<string, MetricEstimate>? intervals = null)
+        IReadOnlyDictionary<string, MetricEstimate>? intervals = null, RecordedSchema? schema = null,
+        (string Hash, long Size)? profile = null)
     {
         var json = (JsonObject)plan.DeepClone();
         json["trainer"] = trainer;
         json["model"] = new JsonObject { ["hash"] = modelHash, ["size"] = modelSize };
+        if (profile is var (profileHash, profileSize))
+            json["profile"] = new JsonObject { ["hash"] = profileHash, ["size"] = profileSize };
+        if (schema is not null)
+        {
+            var columns = new JsonObject();
+            foreach (var (name, kind) in schema.Columns)
+                columns[name] = kind;
+            json["schema"] = new JsonObject { ["columns"] = columns, ["label"] = schema.Label };
+        }
         var metricsJson = new JsonObject();
         foreach (var (name, value) in metrics)
             metricsJson[name] = value;

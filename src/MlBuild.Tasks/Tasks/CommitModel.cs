@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
+using MlBuild.Data.Checks;
 using MlBuild.Protocol;
 using MlBuild.Tasks.Caching;
 using MlBuild.Tasks.Diagnostics;
@@ -14,9 +15,10 @@ using MsBuildTask = Microsoft.Build.Utilities.Task;
 namespace MlBuild.Tasks.Tasks;
 
 /// <summary>
-/// Puts one freshly trained or cached model into place: stores a trained model in the cache, copies the model
-/// to the output folder as &lt;Name&gt;.zip, and records its lock entry for <see cref="WriteLockFile"/>. Each
-/// file is written beside its destination and renamed over it, so a failure leaves the previous model intact.
+/// Puts one freshly trained or cached model into place: stores a trained model (with its data profile) in the cache,
+/// copies the model to the output folder as &lt;Name&gt;.zip and its profile beside it as &lt;Name&gt;.profile.json, and
+/// records its lock entry for <see cref="WriteLockFile"/>. Each file is written beside its destination and renamed
+/// over it, so a failure leaves the previous model intact.
 /// </summary>
 public sealed class CommitModel : MsBuildTask
 {
@@ -30,6 +32,9 @@ public sealed class CommitModel : MsBuildTask
         var action = Model.GetMetadata(PlannedModelMetadata.Action);
         var outputFile = Model.GetMetadata(PlannedModelMetadata.OutputFile);
         var entryFile = Model.GetMetadata(PlannedModelMetadata.EntryFile);
+        var profileFile = Model.GetMetadata(ProfileFiles.OutputMetadata) is { Length: > 0 } planned
+            ? planned
+            : ProfileFiles.Beside(outputFile);
         LockEntry entry;
         if (action == ModelAction.Restore)
         {
@@ -37,6 +42,12 @@ public sealed class CommitModel : MsBuildTask
             entry = new LockEntry((JsonObject)JsonNode.Parse(File.ReadAllText(
                 Path.Combine(Path.GetDirectoryName(cached)!, "entry.json")))!);
             AtomicFile.Copy(cached, outputFile);
+            var cachedProfile = Path.Combine(Path.GetDirectoryName(cached)!, ModelCache.ProfileFileName);
+            if (entry.ProfileHash is not null && File.Exists(cachedProfile))
+                AtomicFile.Copy(cachedProfile, profileFile);
+            else
+                // A model trained before profiles were written: no stale profile of another model may stay beside it.
+                File.Delete(profileFile);
             Log.LogMessage(MessageImportance.High, "{0} restored from cache", name);
         }
         else
@@ -46,8 +57,13 @@ public sealed class CommitModel : MsBuildTask
                 return false;
             entry = trained;
             var trainedModel = Model.GetMetadata(PlannedModelMetadata.TrainedModelFile);
-            StoreInCache(name, trainedModel, entry);
+            var trainedProfile = TrainedProfile();
+            StoreInCache(name, trainedModel, entry, trainedProfile);
             AtomicFile.MoveIntoPlace(trainedModel, outputFile);
+            if (trainedProfile is not null)
+                AtomicFile.MoveIntoPlace(trainedProfile, profileFile);
+            else
+                File.Delete(profileFile);
             File.Delete(Model.GetMetadata(PlannedModelMetadata.ResultFile));
             Log.LogMessage(MessageImportance.High, "{0} trained in {1:0.0} s: {2}", name,
                 (double?)entry.Json["trainingSeconds"] ?? 0, DescribeMetrics(entry));
@@ -69,15 +85,24 @@ public sealed class CommitModel : MsBuildTask
         var result = JsonSerializer.Deserialize<TrainResult>(File.ReadAllText(resultFile), WorkerJson.Options)!;
         var recipe = (JsonObject)JsonNode.Parse(File.ReadAllText(Model.GetMetadata(PlannedModelMetadata.RecipeFile)))!;
         var size = new FileInfo(trainedModel).Length;
+        var schema = new RecordedSchema { Columns = result.Columns, Label = result.Label };
+        var profile = TrainedProfile() is { } profilePath
+            ? (ContentHash.OfFile(profilePath), new FileInfo(profilePath).Length)
+            : ((string, long)?)null;
         return LockEntry.Complete(recipe, result.Trainer, ContentHash.OfFile(trainedModel), size, result.Metrics,
-            result.TrainingSeconds, result.Intervals);
+            result.TrainingSeconds, result.Intervals, schema, profile);
     }
 
-    private void StoreInCache(string name, string trainedModel, LockEntry entry)
+    /// <summary>The profile the worker wrote for this training run, if it wrote one.</summary>
+    private string? TrainedProfile() =>
+        Model.GetMetadata(ProfileFiles.TrainedMetadata) is { Length: > 0 } path && File.Exists(path) ? path : null;
+
+    private void StoreInCache(string name, string trainedModel, LockEntry entry, string? trainedProfile)
     {
         try
         {
-            new ModelCache(CacheDirectory).Store(Model.GetMetadata(PlannedModelMetadata.Fingerprint), trainedModel, entry);
+            new ModelCache(CacheDirectory).Store(Model.GetMetadata(PlannedModelMetadata.Fingerprint), trainedModel, entry,
+                trainedProfile);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

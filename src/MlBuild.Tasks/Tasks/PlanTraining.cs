@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
+using MlBuild.Data.Checks;
 using MlBuild.Protocol;
 using MlBuild.Tasks.Caching;
 using MlBuild.Tasks.Declarations;
@@ -32,6 +33,9 @@ public sealed class PlanTraining : MsBuildTask
     /// <summary>The project's resolved references (ReferencePath): the versions of the ML.NET packages among them
     /// are part of every fingerprint.</summary>
     public ITaskItem[] References { get; set; } = [];
+    /// <summary>Trains without comparing the data's schema with the one the lock file recorded (MLB2101): the way to
+    /// accept an intended change of columns once (-p:MlBuildAcceptSchemaChanges=true).</summary>
+    public bool AcceptSchemaChanges { get; set; }
 
     [Output] public ITaskItem[] PlannedModels { get; private set; } = [];
     [Output] public string ResolvedCacheDirectory { get; private set; } = "";
@@ -89,6 +93,10 @@ public sealed class PlanTraining : MsBuildTask
             return null;
 
         var recipe = ModelRecipe.Describe(model, projectDirectory, files, parameters, codeHash, versions);
+        // MissingLabels="warning" leaves unlabeled rows out: another training set, so another model. Recorded only
+        // then, so that every other fingerprint stays what it was.
+        if (model.DataChecks.MissingLabels == CheckLevel.Warning && recipe["declaration"] is JsonObject declaration)
+            declaration["missingLabels"] = "warning";
         var fingerprint = ModelRecipe.Fingerprint(recipe);
         recipe["fingerprint"] = fingerprint;
 
@@ -98,10 +106,13 @@ public sealed class PlanTraining : MsBuildTask
         item.SetMetadata(PlannedModelMetadata.Fingerprint, fingerprint);
         item.SetMetadata(PlannedModelMetadata.OutputFile, outputFile);
         item.SetMetadata(PlannedModelMetadata.EntryFile, work + ".entry.json");
+        var profileFile = ProfileFiles.Beside(outputFile);
+        item.SetMetadata(ProfileFiles.OutputMetadata, profileFile);
 
         lockFile.Models.TryGetValue(model.Name, out var locked);
         if (locked?.Fingerprint == fingerprint && File.Exists(outputFile)
-            && files.GetFacts(outputFile).Hash == locked.ModelHash)
+            && files.GetFacts(outputFile).Hash == locked.ModelHash
+            && (locked.ProfileHash is null || (File.Exists(profileFile) && files.GetFacts(profileFile).Hash == locked.ProfileHash)))
         {
             Log.LogMessage(MessageImportance.High, "{0} is up to date", model.Name);
             item.SetMetadata(PlannedModelMetadata.Action, ModelAction.UpToDate);
@@ -119,9 +130,15 @@ public sealed class PlanTraining : MsBuildTask
             Log.Warning(ErrorCodes.CorruptCacheEntry, model.Location,
                 $"{model.Name}: the cached model for fingerprint {fingerprint} was damaged and has been discarded; training it again.");
 
-        var request = TrainRequests.For(model, ProjectFile, ProjectAssembly, work + ".trained.zip", work + ".result.json");
+        var trainedProfile = work + ".profile.json";
+        var request = TrainRequests.For(model, ProjectFile, ProjectAssembly, work + ".trained.zip", work + ".result.json") with
+        {
+            ProfileOutputPath = trainedProfile,
+            PreviousSchema = AcceptSchemaChanges ? null : locked?.Schema,
+        };
         // Leftovers of a killed run are never mistaken for this run's output.
         File.Delete(request.ModelOutputPath);
+        File.Delete(trainedProfile);
         File.Delete(request.ResultOutputPath);
         AtomicFile.WriteAllText(work + ".request.json", JsonSerializer.Serialize(request, WorkerJson.Options));
         AtomicFile.WriteAllText(work + ".recipe.json", StableJson.Serialize(recipe));
@@ -130,6 +147,7 @@ public sealed class PlanTraining : MsBuildTask
         item.SetMetadata(PlannedModelMetadata.RecipeFile, work + ".recipe.json");
         item.SetMetadata(PlannedModelMetadata.ResultFile, request.ResultOutputPath);
         item.SetMetadata(PlannedModelMetadata.TrainedModelFile, request.ModelOutputPath);
+        item.SetMetadata(ProfileFiles.TrainedMetadata, trainedProfile);
         return item;
     }
 

@@ -7,7 +7,8 @@ namespace MlBuild.Tasks.Tasks;
 
 /// <summary>
 /// Rewrites mlbuild.lock.json from the planned models once every model is in place: entries of up-to-date
-/// models are kept as they were, trained and restored ones replaced, undeclared ones dropped. The file is
+/// models are kept as they were, trained and restored ones replaced (keeping the recorded training time of an identical
+/// model), undeclared ones dropped. The file is
 /// written only when its content changed, so an unchanged build leaves the working tree clean.
 /// </summary>
 public sealed class WriteLockFile : MsBuildTask
@@ -25,11 +26,25 @@ public sealed class WriteLockFile : MsBuildTask
             if (action == ModelAction.UpToDate && previous.Models.TryGetValue(model.ItemSpec, out var kept))
                 next.Models[model.ItemSpec] = kept;
             else
-                next.Models[model.ItemSpec] = new LockEntry((JsonObject)JsonNode.Parse(
-                    File.ReadAllText(model.GetMetadata(PlannedModelMetadata.EntryFile)))!);
+                next.Models[model.ItemSpec] = KeepTrainingTime(new LockEntry((JsonObject)JsonNode.Parse(
+                    File.ReadAllText(model.GetMetadata(PlannedModelMetadata.EntryFile)))!),
+                    previous.Models.GetValueOrDefault(model.ItemSpec));
         }
         if (next.Save(LockFile))
             Log.LogMessage(MessageImportance.Normal, "Updated {0}", LockFile);
         return true;
+    }
+
+    /// <summary>
+    /// Training is deterministic: the same fingerprint gives the same model bytes, and only the clock differs. Such a
+    /// model (trained again in a fresh clone's empty cache, or restored from a cache another machine filled) keeps the
+    /// training time the lock file already records, so the committed file does not change for nothing.
+    /// </summary>
+    private static LockEntry KeepTrainingTime(LockEntry entry, LockEntry? previous)
+    {
+        if (previous is not null && previous.Fingerprint == entry.Fingerprint && previous.ModelHash == entry.ModelHash
+            && previous.Json["trainingSeconds"] is { } seconds)
+            entry.Json["trainingSeconds"] = seconds.DeepClone();
+        return entry;
     }
 }

@@ -1,10 +1,12 @@
 using System.CommandLine;
 using MlBuild.Tool.Cli;
+using MlBuild.Tool.Drift;
 using MlBuild.Tool.Posting;
 
 namespace MlBuild.Tool.Commands;
 
-/// <summary>The <c>mlbuild</c> command tree. One command for now; <c>report</c> groups what works on saved reports.</summary>
+/// <summary>The <c>mlbuild</c> command tree: <c>report</c> groups what works on saved reports; <c>drift</c> compares new
+/// data with a model's training profile.</summary>
 internal static class MlBuildCommand
 {
     public static RootCommand Create(ToolEnvironment environment, TextWriter output)
@@ -12,9 +14,13 @@ internal static class MlBuildCommand
         var post = ReportPostCommand.Create((options, cancellationToken) =>
             new ReportPoster(environment, new ToolOutput(output, environment.Actions.IsActions, environment.Token))
                 .PostAsync(options, cancellationToken));
-        return new RootCommand("MlBuild's command line: works on the reports `dotnet build -t:Evaluate` saves.")
+        var drift = DriftCommand.Create(options =>
+            DriftRunner.Run(options, output, new ToolOutput(output, environment.Actions.IsActions, secret: null)));
+        return new RootCommand("MlBuild's command line: works on the reports `dotnet build -t:Evaluate` saves, and " +
+                               "checks new data for drift from a model's training data.")
         {
             new Command("report", "Saved evaluation reports.") { post },
+            drift,
         };
     }
 }

@@ -1,4 +1,5 @@
 using MlBuild.Protocol;
+using MlBuild.Worker.Describe;
 using MlBuild.Worker.Diagnostics;
 using MlBuild.Worker.Evaluation;
 using MlBuild.Worker.Requests;
@@ -21,10 +22,12 @@ internal static class WorkerCommand
         {
             case ["train", var trainRequest]:
                 return Execute(stdout, stderr, "training", () => RequestReader.Read(trainRequest),
-                    request => request, request => TrainingJob.Run(request, new ProgressReporter(stdout, request.ModelName), heartbeatInterval));
+                    request => request, request => TrainingJob.Run(request, new ProgressReporter(stdout, request.ModelName, stderr), heartbeatInterval));
             case ["evaluate", var evaluateRequest]:
                 return Execute(stdout, stderr, "evaluation", () => RequestReader.ReadEvaluation(evaluateRequest),
                     request => request.Data, request => EvaluationJob.Run(request, new ProgressReporter(stdout, request.Data.ModelName), heartbeatInterval));
+            case ["describe", var model, .. var rest] when rest.Length <= 1:
+                return DescribeCommand.Run(model, rest.Length == 1 ? rest[0] : null, stdout, stderr);
             default:
                 stderr.WriteLine(new Diagnostic(ErrorCodes.TrainingFailed, new Location(ToolName),
                     $"usage: {ToolName} train|evaluate <request.json> (got: {string.Join(' ', args)}); the MlBuild tasks " +

@@ -9,13 +9,24 @@ internal sealed class ProgressReporter
     public const string Prefix = "mlbuild-progress: ";
 
     private readonly TextWriter _output;
+    private readonly TextWriter _diagnostics;
     private readonly string _modelName;
 
-    public ProgressReporter(TextWriter output, string modelName)
+    /// <param name="diagnostics">Where warnings go, as canonical lines (standard error, like the errors); the output
+    /// when not given.</param>
+    public ProgressReporter(TextWriter output, string modelName, TextWriter? diagnostics = null)
     {
         // The heartbeat writes from a timer thread while training writes detail from the main one.
         _output = TextWriter.Synchronized(output);
+        _diagnostics = diagnostics is null ? _output : TextWriter.Synchronized(diagnostics);
         _modelName = modelName;
+    }
+
+    /// <summary>A warning (a data check's finding): one canonical line, which the build turns into a warning.</summary>
+    public void Warn(Diagnostic warning)
+    {
+        _diagnostics.WriteLine(warning.Format(_modelName));
+        _diagnostics.Flush();
     }
 
     public void Report(string text) => _output.WriteLine($"{Prefix}{_modelName}: {text}");

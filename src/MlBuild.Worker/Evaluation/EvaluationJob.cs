@@ -83,7 +83,7 @@ internal static class EvaluationJob
 
     /// <summary>Each test row's value of the column, as text; the label as the data writes it (a binary label's
     /// true/false as its classes).</summary>
-    private static string[] SliceValues(TrainingData rows, Data.DataColumn column, ModelTask task)
+    private static string[] SliceValues(TrainingData rows, DataColumn column, ModelTask task)
     {
         var values = ColumnText.Read(rows.TestView, rows.TestView.Schema[column.Name]);
         return column.Index == rows.Selection.Label.Index && task == ModelTask.BinaryClassification

@@ -5,16 +5,17 @@ using MlBuild.Protocol;
 namespace MlBuild.Worker.Training;
 
 /// <summary>
-/// Writes the model and then the result, each to a temporary file beside its destination and moved into place, so a
+/// Writes the model, the profile and then the result, each to a temporary file beside its destination and moved into place, so a
 /// reader never sees half a file. The result comes last: its presence tells the tasks that the model is complete.
 /// If anything fails, what this writer put in place is removed again.
 /// </summary>
 internal static class OutputWriter
 {
+    /// <param name="profile">The training data's profile and where to write it, between the model and the result.</param>
     public static void Write(MLContext ml, ITransformer model, DataViewSchema inputSchema, TrainResult result,
-        string modelPath, string resultPath)
+        string modelPath, string resultPath, (string Path, string Json)? profile = null)
     {
-        var modelWritten = false;
+        var written = new List<string>();
         try
         {
             WriteAtomically(modelPath, temp =>
@@ -22,12 +23,18 @@ internal static class OutputWriter
                 ml.Model.Save(model, inputSchema, temp);
                 ModelZip.NormalizeTimestamps(temp);
             });
-            modelWritten = true;
+            written.Add(modelPath);
+            if (profile is var (profilePath, json))
+            {
+                WriteAtomically(profilePath, temp => File.WriteAllText(temp, json));
+                written.Add(profilePath);
+            }
             WriteJson(resultPath, result);
         }
-        catch when (modelWritten)
+        catch when (written.Count > 0)
         {
-            TryDelete(modelPath);
+            foreach (var path in written)
+                TryDelete(path);
             throw;
         }
     }

@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Transforms;
+using MlBuild.Data.Checks;
 using MlBuild.Protocol;
 using MlBuild.Worker.Data;
 using MlBuild.Worker.DataViews;
@@ -14,16 +15,27 @@ namespace MlBuild.Worker.Training;
 /// </summary>
 internal static class TrainingDataLoader
 {
+    /// <param name="warn">Where the missing-label check's warnings go (rows left out); null to leave them out
+    /// silently, as evaluation does: training reported them already.</param>
     public static TrainingData Load(MLContext ml, TrainRequest request, ModelTask task, Location declaredAt,
-        ProgressReporter progress)
+        ProgressReporter progress, Action<Diagnostic>? warn = null)
     {
         var separator = SeparatorSetting.Parse(request.Separator, declaredAt);
+        var missingLabels = (request.DataChecks ?? DataCheckSettings.Default).MissingLabels;
         var train = DataFileReader.Read(request.TrainData,
             new DataFileFormat(declaredAt, separator, request.HasHeader, request.Columns));
         Describe(progress, train);
 
         var columns = ColumnKindInference.InferAll(train);
         var selection = ColumnSelection.Resolve(columns, request.Label, request.Features, declaredAt, train.Path);
+        var labeled = MissingLabelCheck.Apply(train, selection.Label, missingLabels, warn);
+        if (!ReferenceEquals(labeled, train))
+        {
+            // Kinds are inferred from the rows that are trained on: an empty label makes a boolean column categorical.
+            train = labeled;
+            columns = ColumnKindInference.InferAll(train);
+            selection = ColumnSelection.Resolve(columns, request.Label, request.Features, declaredAt, train.Path);
+        }
         ValueValidator.Check(train, selection.Used);
         var label = LabelPlan.Create(task, selection.Label, train);
 
@@ -34,6 +46,7 @@ internal static class TrainingDataLoader
                 new DataFileFormat(declaredAt, separator, request.HasHeader, request.Columns, Reference: train,
                     Label: selection.Label.Name));
             Describe(progress, test);
+            test = MissingLabelCheck.Apply(test, selection.Label, missingLabels, warn);
             ValueValidator.Check(test, selection.Used);
             // A feature missing only in the test data still needs its missing values replaced.
             columns = columns.Select(c => c with { HasMissing = c.HasMissing || HasMissing(test, c) }).ToList();
@@ -68,7 +81,7 @@ internal static class TrainingDataLoader
                 keyOrdinality: ValueToKeyMappingEstimator.KeyOrdinality.ByValue).Fit(trainPart);
             (trainPart, testPart) = (keys.Transform(trainPart), keys.Transform(testPart));
         }
-        return new TrainingData(columns, selection, label, trainPart, testPart, trainRows, testRows);
+        return new TrainingData(columns, selection, label, trainPart, testPart, trainRows, testRows, train, test);
     }
 
     private static (IDataView Train, IDataView Test) Split(MLContext ml, IDataView data, TrainRequest request,

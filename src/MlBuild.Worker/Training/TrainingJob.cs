@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.ML;
+using MlBuild.Data.Profiles;
 using MlBuild.Protocol;
 using MlBuild.Worker.Diagnostics;
 using MlBuild.Worker.Pipelines;
@@ -9,8 +10,8 @@ namespace MlBuild.Worker.Training;
 
 /// <summary>
 /// Trains one model: checks the declaration (task, params, trainer or pipeline class) before touching the data,
-/// loads and validates the data, fits the pipeline with a context seeded by the item's Seed, evaluates on the test
-/// set (ML.NET's metrics, with the worker's bootstrap intervals), and writes the model and then the result.
+/// loads and validates the data, runs the data checks and profiles it, fits the pipeline with a context seeded by the item's Seed, evaluates on the test
+/// set (ML.NET's metrics, with the worker's bootstrap intervals), and writes the model, the profile and then the result.
 /// </summary>
 internal static class TrainingJob
 {
@@ -23,8 +24,9 @@ internal static class TrainingJob
         using var _ = source as IDisposable;
 
         var ml = new MLContext(seed: request.Seed);
-        var data = TrainingDataLoader.Load(ml, request, task, declaredAt, progress);
+        var data = TrainingDataLoader.Load(ml, request, task, declaredAt, progress, progress.Warn);
         progress.Report($"loaded {data.TrainRows} training rows, {data.TestRows} test rows");
+        var profile = PreTrainingChecks.Run(request, task, data, progress);
         var estimator = source.Build(ml, data);
 
         progress.Report($"training {source.Name}…");
@@ -50,8 +52,10 @@ internal static class TrainingJob
             TestRows = data.TestRows,
             Columns = new SortedDictionary<string, string>(
                 data.Columns.ToDictionary(c => c.Name, c => c.Kind.ToString()), StringComparer.Ordinal),
+            Label = data.Selection.Label.Name,
         };
-        OutputWriter.Write(ml, model, data.RawSchema, result, request.ModelOutputPath, request.ResultOutputPath);
+        OutputWriter.Write(ml, model, data.RawSchema, result, request.ModelOutputPath, request.ResultOutputPath,
+            request.ProfileOutputPath is { } profilePath ? (profilePath, ProfileJson.Serialize(profile)) : null);
         // The build reports the outcome with every metric once it has put the model in place: detail only here.
         progress.Detail($"trained in {trainingSeconds:0.0} s{Headline(task, metrics)}");
         return result;

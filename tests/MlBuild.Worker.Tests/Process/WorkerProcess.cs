@@ -8,8 +8,8 @@ namespace MlBuild.Worker.Tests.Process;
 /// <summary>
 /// Runs the worker as the MlBuild tasks do: <c>dotnet exec</c> with a project's deps.json and runtimeconfig.json
 /// (here the test project's, which references ML.NET as a consuming project does), the NuGet folder as probing path,
-/// and the worker copied alone into a folder of its own, as the package's tools folder holds it, so that ML.NET can
-/// only come from the project's dependencies.
+/// and the worker copied with its data layer (MlBuild.Data) into a folder of their own, as the package's tools folder
+/// holds them, so that ML.NET can only come from the project's dependencies.
 /// </summary>
 internal static class WorkerProcess
 {
@@ -23,6 +23,8 @@ internal static class WorkerProcess
         var tools = Directory.CreateDirectory(temp.File("tools")).FullName;
         var worker = Path.Combine(tools, "MlBuild.Worker.dll");
         File.Copy(typeof(WorkerCommand).Assembly.Location, worker, overwrite: true);
+        // The package's tools/ folder holds the worker's data layer beside it, which the project's deps.json does not list.
+        File.Copy(typeof(DataFile).Assembly.Location, Path.Combine(tools, "MlBuild.Data.dll"), overwrite: true);
 
         var start = new ProcessStartInfo(DotnetHost())
         {

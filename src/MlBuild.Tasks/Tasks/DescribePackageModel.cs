@@ -1,0 +1,67 @@
+using System.Text;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+using MlBuild.Tasks.Diagnostics;
+
+namespace MlBuild.Tasks.Tasks;
+
+/// <summary>
+/// Reads a model's input and output schema with the worker's <c>describe</c> command, run like training with the
+/// project's own dependencies (<c>dotnet exec --depsfile P.deps.json … MlBuild.Worker.dll describe model.zip
+/// schema.json</c>): ML.NET reads the schema saved in the model, and never loads into the MSBuild node.
+/// </summary>
+public sealed class DescribePackageModel : ToolTask
+{
+    [Required] public string ModelName { get; set; } = "";
+    [Required] public string ModelFile { get; set; } = "";
+    /// <summary>Where the worker writes the schemas as JSON.</summary>
+    [Required] public string SchemaFile { get; set; } = "";
+    [Required] public string WorkerPath { get; set; } = "";
+    [Required] public string DepsFile { get; set; } = "";
+    [Required] public string RuntimeConfigFile { get; set; } = "";
+    public string[] ProbingPaths { get; set; } = [];
+    /// <summary>The project file, for an error with no better place to point at.</summary>
+    public string ProjectFile { get; set; } = "";
+
+    protected override string ToolName => "dotnet";
+
+    protected override Encoding StandardOutputEncoding => Encoding.UTF8;
+    protected override Encoding StandardErrorEncoding => Encoding.UTF8;
+    protected override MessageImportance StandardOutputLoggingImportance => MessageImportance.Low;
+    protected override MessageImportance StandardErrorLoggingImportance => MessageImportance.Normal;
+
+    protected override string GenerateFullPathToTool() =>
+        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host)
+            ? host
+            : ToolName;
+
+    public override bool Execute()
+    {
+        Log.LogMessage(MessageImportance.Normal, "Reading the schema of {0}…", ModelName);
+        return base.Execute();
+    }
+
+    protected override string GenerateCommandLineCommands()
+    {
+        var command = new CommandLineBuilder();
+        command.AppendSwitch("exec");
+        command.AppendSwitchIfNotNull("--depsfile ", DepsFile);
+        command.AppendSwitchIfNotNull("--runtimeconfig ", RuntimeConfigFile);
+        command.AppendSwitchIfNotNull("--roll-forward ", "LatestMajor");
+        foreach (var path in ProbingPaths.Where(p => !string.IsNullOrWhiteSpace(p)))
+            command.AppendSwitchIfNotNull("--additionalprobingpath ", path.TrimEnd('/', '\\'));
+        command.AppendFileNameIfNotNull(WorkerPath);
+        command.AppendSwitch("describe");
+        command.AppendFileNameIfNotNull(ModelFile);
+        command.AppendFileNameIfNotNull(SchemaFile);
+        return command.ToString();
+    }
+
+    protected override bool HandleTaskExecutionErrors()
+    {
+        if (!Log.HasLoggedErrors)
+            Log.Error(ErrorCodes.PackageDescribeFailed, new SourceLocation(ProjectFile),
+                $"{ModelName}: the worker could not read the model's schema (exit code {ExitCode}), so it cannot be packaged. Run the build with -v:detailed to see the worker's output.");
+        return false;
+    }
+}

@@ -1,4 +1,0 @@
-namespace MlBuild.Worker.Data;
-
-/// <summary>One record of a data file: its fields and the 1-based line where it starts (errors point there).</summary>
-internal readonly record struct DataRecord(int Line, string[] Fields);
