@@ -9,9 +9,9 @@ var ml = new MLContext();
 var iris = MlModelPackage.Load(ml, "Iris");
 
 var manifest = iris.Manifest;
-// The primary metric on the test set, with its 95% interval when the lock file recorded one: "0.9333 [0.8462, 1]".
-Console.WriteLine($"{manifest.PackageId} {manifest.Version}: {manifest.Task} model, {manifest.PrimaryMetric?.Key} " +
-                  $"{manifest.PrimaryMetric?.Value}, evaluation {manifest.Evaluation.Status}");
+// The primary metric on the test set, with its 95% interval when the lock file recorded one: "MacroAccuracy 0.9333 [0.8462, 1]".
+Console.WriteLine($"{manifest.PackageId} {manifest.Version}: {manifest.Task} model, {manifest.PrimaryMetric}, " +
+                  $"evaluation {manifest.Evaluation.Status}");
 Console.WriteLine($"  trained by {manifest.Lineage.Trainer} from {string.Join(", ", manifest.Lineage.Inputs.Select(i => i.Path))}" +
                   (manifest.Lineage.Git?.Commit is { } commit ? $" at commit {commit[..7]}{(manifest.Lineage.Git.Dirty ? " (with uncommitted changes)" : "")}" : "") +
                   $", fingerprint {manifest.Lineage.Fingerprint}");

@@ -54,6 +54,9 @@ internal sealed record TrainRequest
     public required string ModelOutputPath { get; init; }
     /// <summary>Where the worker writes the training data's profile (a temporary path; null: none), before the result.</summary>
     public string? ProfileOutputPath { get; init; }
+    /// <summary>ExportOnnx: where the worker writes the model converted to ONNX (a temporary path; null: no export),
+    /// after the model and before the result. A model that cannot be converted fails the run, writing nothing.</summary>
+    public string? OnnxOutputPath { get; init; }
     /// <summary>Where the worker writes its <see cref="TrainResult"/> as JSON, last of all.</summary>
     public required string ResultOutputPath { get; init; }
 }

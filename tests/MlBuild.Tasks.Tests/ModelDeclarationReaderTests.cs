@@ -95,6 +95,7 @@ public sealed class ModelDeclarationReaderTests : IDisposable
     [InlineData("Seed", "1.5", "MLB1008")]
     [InlineData("HasHeader", "yes", "MLB1008")]
     [InlineData("Separator", ";;", "MLB1008")]
+    [InlineData("ExportOnnx", "yes", "MLB1008")]
     public void Each_bad_metadata_value_is_reported_with_its_code(string key, string value, string code)
     {
         var (models, problems) = Read(Item("Good", (key, value)));

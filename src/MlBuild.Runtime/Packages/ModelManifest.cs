@@ -62,7 +62,7 @@ public sealed class ModelManifest
 
     /// <summary>The primary metric of the task (MacroAccuracy, AreaUnderRocCurve or RSquared) with its interval, when recorded.</summary>
     [JsonIgnore]
-    public KeyValuePair<string, MetricValue>? PrimaryMetric
+    public NamedMetric? PrimaryMetric
     {
         get
         {
@@ -72,7 +72,7 @@ public sealed class ModelManifest
                 "MulticlassClassification" => "MacroAccuracy",
                 _ => "RSquared",
             };
-            return Metrics.TryGetValue(name, out var value) ? new KeyValuePair<string, MetricValue>(name, value) : null;
+            return Metrics.TryGetValue(name, out var value) ? new NamedMetric(name, value) : null;
         }
     }
 

@@ -7,8 +7,9 @@ namespace MlBuild.Tasks.Caching;
 
 /// <summary>
 /// Trained models addressed by fingerprint: <c>&lt;root&gt;/v1/&lt;ab&gt;/&lt;fingerprint&gt;/</c> holds model.zip,
-/// entry.json (the lock entry it was trained with) and profile.json (its training data's profile, when the entry
-/// records one). Switching branches back and forth costs a copy, not a run.
+/// entry.json (the lock entry it was trained with), profile.json (its training data's profile) and model.onnx (its
+/// ONNX export, ExportOnnx), each of the last two when the entry records it. Switching branches back and forth costs a
+/// copy, not a run.
 /// An entry appears whole or not at all: it is assembled in a private folder and renamed into place, so two
 /// builds that store the same model at once cannot corrupt it; the loser's copy is simply dropped.
 /// </summary>
@@ -18,6 +19,7 @@ internal sealed class ModelCache
     private const string ModelFileName = "model.zip";
     private const string EntryFileName = "entry.json";
     public const string ProfileFileName = "profile.json";
+    public const string OnnxFileName = "model.onnx";
 
     private readonly string _root;
 
@@ -52,7 +54,9 @@ internal sealed class ModelCache
                 var entry = new LockEntry(json);
                 var size = new FileInfo(modelPath).Length;
                 if (entry.Fingerprint == fingerprint && entry.ModelSize == size
-                    && entry.ModelHash == ContentHash.OfFile(modelPath) && ProfileIntact(entry, directory))
+                    && entry.ModelHash == ContentHash.OfFile(modelPath)
+                    && Intact(directory, ProfileFileName, entry.ProfileHash, entry.ProfileSize)
+                    && Intact(directory, OnnxFileName, entry.OnnxHash, entry.OnnxSize))
                     return new CacheLookup(CacheLookupResult.Hit, modelPath, entry);
             }
         }
@@ -64,19 +68,20 @@ internal sealed class ModelCache
         return CacheLookup.Corrupt;
     }
 
-    /// <summary>The profile an entry records must be there, whole: a restore brings it back with the model.</summary>
-    private static bool ProfileIntact(LockEntry entry, string directory)
+    /// <summary>A file beside the model that the entry records (the profile, the ONNX export) must be there, whole: a
+    /// restore brings it back with the model.</summary>
+    private static bool Intact(string directory, string fileName, string? hash, long? size)
     {
-        if (entry.ProfileHash is null)
+        if (hash is null)
             return true;
-        var profilePath = Path.Combine(directory, ProfileFileName);
-        return File.Exists(profilePath) && new FileInfo(profilePath).Length == entry.ProfileSize
-            && ContentHash.OfFile(profilePath) == entry.ProfileHash;
+        var path = Path.Combine(directory, fileName);
+        return File.Exists(path) && new FileInfo(path).Length == size && ContentHash.OfFile(path) == hash;
     }
 
-    /// <summary>Stores a trained model with its lock entry (and its data profile, if any). Returns false when another
-    /// build stored it first.</summary>
-    public bool Store(string fingerprint, string modelFile, LockEntry entry, string? profileFile = null)
+    /// <summary>Stores a trained model with its lock entry (and its data profile and ONNX export, if any). Returns false
+    /// when another build stored it first.</summary>
+    public bool Store(string fingerprint, string modelFile, LockEntry entry, string? profileFile = null,
+        string? onnxFile = null)
     {
         var final = EntryDirectory(fingerprint);
         if (Directory.Exists(final))
@@ -88,6 +93,8 @@ internal sealed class ModelCache
             File.Copy(modelFile, Path.Combine(staging, ModelFileName));
             if (profileFile is not null)
                 File.Copy(profileFile, Path.Combine(staging, ProfileFileName));
+            if (onnxFile is not null)
+                File.Copy(onnxFile, Path.Combine(staging, OnnxFileName));
             File.WriteAllText(Path.Combine(staging, EntryFileName), StableJson.Serialize(entry.Json));
             Directory.CreateDirectory(Path.GetDirectoryName(final)!);
             Directory.Move(staging, final);
@@ -129,6 +136,11 @@ internal sealed record CacheLookup(CacheLookupResult Result, string? ModelPath =
     public string? ProfilePath => Entry?.ProfileHash is null || ModelPath is null
         ? null
         : Path.Combine(Path.GetDirectoryName(ModelPath)!, ModelCache.ProfileFileName);
+
+    /// <summary>The cached ONNX export beside the model; null when the entry has none.</summary>
+    public string? OnnxPath => Entry?.OnnxHash is null || ModelPath is null
+        ? null
+        : Path.Combine(Path.GetDirectoryName(ModelPath)!, ModelCache.OnnxFileName);
 
     public static readonly CacheLookup Miss = new(CacheLookupResult.Miss);
     public static readonly CacheLookup Corrupt = new(CacheLookupResult.Corrupt);

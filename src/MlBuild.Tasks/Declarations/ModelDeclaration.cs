@@ -26,6 +26,8 @@ internal sealed record ModelDeclaration
     public DataCheckSettings DataChecks { get; init; } = DataCheckSettings.Default;
     /// <summary>The drift check's thresholds (MaxPsi, MaxKs).</summary>
     public DriftThresholds Drift { get; init; } = DriftThresholds.Default;
+    /// <summary>ExportOnnx="true": the build also writes the model converted to ONNX, &lt;Name&gt;.onnx, beside it.</summary>
+    public bool ExportOnnx { get; init; }
 
     public bool IsCodePipeline => Pipeline is not null;
 }

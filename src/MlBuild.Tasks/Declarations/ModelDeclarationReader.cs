@@ -104,6 +104,10 @@ internal static partial class ModelDeclarationReader
                 Fail(ErrorCodes.InvalidMetadataValue, $"HasHeader is '{headerText}'; use true or false, or leave it out to infer it.");
         }
 
+        var exportOnnx = false;
+        if (Meta("ExportOnnx") is { } exportText && !bool.TryParse(exportText, out exportOnnx))
+            Fail(ErrorCodes.InvalidMetadataValue, $"ExportOnnx is '{exportText}'; use true (also write <Name>.onnx) or false.");
+
         var separator = Meta("Separator");
         if (separator is not null)
         {
@@ -146,6 +150,7 @@ internal static partial class ModelDeclarationReader
             Pipeline = pipeline,
             DataChecks = dataChecks,
             Drift = drift,
+            ExportOnnx = exportOnnx,
         };
     }
 

@@ -20,7 +20,7 @@ internal static class ErrorCodes
     public const string LabelAttribute = "MLB1011";
     public const string EmptyDataFile = "MLB2001";
     public const string PipelineTypeNotFound = "MLB3001";
-    // MLB2002–MLB2007, MLB1006 and MLB3002–MLB3006 come from the worker (src/MlBuild.Worker/Diagnostics/ErrorCodes.cs).
+    // MLB2002–MLB2007, MLB1006 and MLB3002–MLB3008 come from the worker (src/MlBuild.Worker/Diagnostics/ErrorCodes.cs).
     public const string WorkerFailed = "MLB4001";
     public const string CorruptCacheEntry = "MLB4002";
     public const string WorkerOutputMissing = "MLB4004";

@@ -6,6 +6,12 @@ namespace MlBuild.Tasks.Fingerprints;
 /// version is part of every model's fingerprint.</summary>
 internal static class LibraryVersions
 {
+    /// <summary>Used only to export a model to ONNX: its version is in the fingerprint of the models that export, and
+    /// not in the others', so that adding the reference to export one model retrains no other.</summary>
+    public const string OnnxConverter = "Microsoft.ML.OnnxConverter";
+
+    public static bool IsExportOnly(string library) => library.Equals(OnnxConverter, StringComparison.OrdinalIgnoreCase);
+
     public static Dictionary<string, string> FromReferences(IEnumerable<ITaskItem> references)
     {
         var versions = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -9,6 +9,9 @@ namespace MlBuild.Tasks.Fingerprints;
 /// Everything that makes a model, as stable JSON: the task, the declaration (or the pipeline class and the hash
 /// of its compiled code), each input file's content hash, the params' literal values, the seed and the library
 /// versions. Its hash is the model's fingerprint, and it is the part of the lock entry known before training.
+/// ExportOnnx is part of the declaration: a model with and without its ONNX file are two build outputs, and a cache
+/// entry holds everything its fingerprint promises (recorded only when true, so that other fingerprints stay as
+/// they were).
 /// </summary>
 internal static class ModelRecipe
 {
@@ -28,7 +31,8 @@ internal static class ModelRecipe
             recipe["params"] = parameters.DeepClone();
         var versions = new JsonObject();
         foreach (var (library, version) in libraryVersions.OrderBy(v => v.Key, StringComparer.Ordinal))
-            versions[library] = version;
+            if (model.ExportOnnx || !LibraryVersions.IsExportOnly(library))
+                versions[library] = version;
         recipe["versions"] = versions;
         return recipe;
     }
@@ -56,6 +60,8 @@ internal static class ModelRecipe
             declaration["hasHeader"] = model.HasHeader;
         if (model.TestData is null)
             declaration["testFraction"] = model.TestFraction;
+        if (model.ExportOnnx)
+            declaration["exportOnnx"] = true;
         return declaration;
     }
 

@@ -25,6 +25,11 @@ internal sealed class LockEntry
 
     public long? ProfileSize => (long?)Json["profile"]?["size"];
 
+    /// <summary>The hash of the model's ONNX export (ExportOnnx) written beside it; null for a model without one.</summary>
+    public string? OnnxHash => (string?)Json["onnx"]?["hash"];
+
+    public long? OnnxSize => (long?)Json["onnx"]?["size"];
+
     /// <summary>The data's columns and label at training, which the next training's schema check compares with; null
     /// for an entry written before schemas were recorded.</summary>
     public RecordedSchema? Schema
@@ -44,17 +49,19 @@ internal sealed class LockEntry
     public LockEntry Clone() => new((JsonObject)Json.DeepClone());
 
     /// <summary>Adds what only a trained model can tell: its trainer, hash, size, metrics and training time, the data's
-    /// schema, and the hash and size of its data profile.</summary>
+    /// schema, and the hash and size of its data profile and of its ONNX export.</summary>
     public static LockEntry Complete(JsonObject plan, string trainer, string modelHash, long modelSize,
         IReadOnlyDictionary<string, double> metrics, double trainingSeconds,
         IReadOnlyDictionary<string, MetricEstimate>? intervals = null, RecordedSchema? schema = null,
-        (string Hash, long Size)? profile = null)
+        (string Hash, long Size)? profile = null, (string Hash, long Size)? onnx = null)
     {
         var json = (JsonObject)plan.DeepClone();
         json["trainer"] = trainer;
         json["model"] = new JsonObject { ["hash"] = modelHash, ["size"] = modelSize };
         if (profile is var (profileHash, profileSize))
             json["profile"] = new JsonObject { ["hash"] = profileHash, ["size"] = profileSize };
+        if (onnx is var (onnxHash, onnxSize))
+            json["onnx"] = new JsonObject { ["hash"] = onnxHash, ["size"] = onnxSize };
         if (schema is not null)
         {
             var columns = new JsonObject();

@@ -108,11 +108,16 @@ public sealed class PlanTraining : MsBuildTask
         item.SetMetadata(PlannedModelMetadata.EntryFile, work + ".entry.json");
         var profileFile = ProfileFiles.Beside(outputFile);
         item.SetMetadata(ProfileFiles.OutputMetadata, profileFile);
+        var onnxFile = OnnxFiles.Beside(outputFile);
+        item.SetMetadata(OnnxFiles.OutputMetadata, onnxFile);
 
+        // Up to date: the model and every file the lock entry records beside it are there, unchanged. A missing one
+        // (deleted, or cleaned) brings the whole entry back from the cache.
         lockFile.Models.TryGetValue(model.Name, out var locked);
+        bool Recorded(string file, string? hash) => hash is null || (File.Exists(file) && files.GetFacts(file).Hash == hash);
         if (locked?.Fingerprint == fingerprint && File.Exists(outputFile)
             && files.GetFacts(outputFile).Hash == locked.ModelHash
-            && (locked.ProfileHash is null || (File.Exists(profileFile) && files.GetFacts(profileFile).Hash == locked.ProfileHash)))
+            && Recorded(profileFile, locked.ProfileHash) && Recorded(onnxFile, locked.OnnxHash))
         {
             Log.LogMessage(MessageImportance.High, "{0} is up to date", model.Name);
             item.SetMetadata(PlannedModelMetadata.Action, ModelAction.UpToDate);
@@ -131,14 +136,17 @@ public sealed class PlanTraining : MsBuildTask
                 $"{model.Name}: the cached model for fingerprint {fingerprint} was damaged and has been discarded; training it again.");
 
         var trainedProfile = work + ".profile.json";
+        var trainedOnnx = work + ".trained.onnx";
         var request = TrainRequests.For(model, ProjectFile, ProjectAssembly, work + ".trained.zip", work + ".result.json") with
         {
             ProfileOutputPath = trainedProfile,
+            OnnxOutputPath = model.ExportOnnx ? trainedOnnx : null,
             PreviousSchema = AcceptSchemaChanges ? null : locked?.Schema,
         };
         // Leftovers of a killed run are never mistaken for this run's output.
         File.Delete(request.ModelOutputPath);
         File.Delete(trainedProfile);
+        File.Delete(trainedOnnx);
         File.Delete(request.ResultOutputPath);
         AtomicFile.WriteAllText(work + ".request.json", JsonSerializer.Serialize(request, WorkerJson.Options));
         AtomicFile.WriteAllText(work + ".recipe.json", StableJson.Serialize(recipe));
@@ -148,6 +156,8 @@ public sealed class PlanTraining : MsBuildTask
         item.SetMetadata(PlannedModelMetadata.ResultFile, request.ResultOutputPath);
         item.SetMetadata(PlannedModelMetadata.TrainedModelFile, request.ModelOutputPath);
         item.SetMetadata(ProfileFiles.TrainedMetadata, trainedProfile);
+        if (request.OnnxOutputPath is not null)
+            item.SetMetadata(OnnxFiles.TrainedMetadata, request.OnnxOutputPath);
         return item;
     }
 

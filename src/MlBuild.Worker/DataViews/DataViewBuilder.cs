@@ -15,6 +15,11 @@ internal static class DataViewBuilder
         return new InMemoryDataView(viewColumns, file.Rows.Count);
     }
 
+    /// <summary>The columns as read, without label preparation: the rows as an application would give them to the
+    /// saved model (the ONNX export's input).</summary>
+    public static InMemoryDataView BuildRaw(DataFile file, IReadOnlyList<DataColumn> columns) =>
+        new(columns.Select(c => ColumnOf(file, c)).ToList(), file.Rows.Count);
+
     /// <summary>The schema an application passes rows in: the raw columns by kind, the label as it is in the file
     /// (an application does not need to give it: nothing in a saved model reads it).</summary>
     public static DataViewSchema RawSchema(IReadOnlyList<DataColumn> columns)

@@ -38,6 +38,10 @@ internal static class ErrorCodes
     public const string UnknownParam = "MLB3004";
     public const string InvalidParamValue = "MLB3005";
     public const string MissingTrainerPackage = "MLB3006";
+    /// <summary>ExportOnnx, but the project does not reference Microsoft.ML.OnnxConverter.</summary>
+    public const string MissingOnnxConverter = "MLB3007";
+    /// <summary>ExportOnnx, but a transform of the pipeline cannot be converted to ONNX (the message names it).</summary>
+    public const string OnnxConversionFailed = "MLB3008";
 
     public const string TrainingFailed = "MLB4003";
 

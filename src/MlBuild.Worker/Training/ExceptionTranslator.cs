@@ -1,11 +1,12 @@
 using System.Reflection;
 using MlBuild.Worker.Diagnostics;
+using MlBuild.Worker.Export;
 
 namespace MlBuild.Worker.Training;
 
 /// <summary>Turns an unexpected exception into one error line: a missing trainer package (the project runs the
-/// worker with its own dependencies, which may lack LightGbm) gets MLB3006 and the reference to add; anything else
-/// MLB4003 with the innermost message. The stack trace goes to the detail output only.</summary>
+/// worker with its own dependencies, which may lack LightGbm) gets MLB3006 and the reference to add (MLB3007 for the
+/// ONNX converter); anything else MLB4003 with the innermost message. The stack trace goes to the detail output only.</summary>
 internal static class ExceptionTranslator
 {
     // Managed ML.NET assemblies are named like their packages; native libraries are not.
@@ -20,6 +21,8 @@ internal static class ExceptionTranslator
     /// <param name="activity">What failed, for the message: "training" or "evaluation".</param>
     public static Diagnostic Translate(Exception exception, Location declaredAt, string activity = "training")
     {
+        if (MissingPackage(exception) == OnnxConverterPackage.Name)
+            return OnnxConverterPackage.Missing(declaredAt);
         if (MissingPackage(exception) is { } package)
             return new Diagnostic(ErrorCodes.MissingTrainerPackage, declaredAt,
                 $"the trainer needs the package {package}, which the project does not reference: add " +

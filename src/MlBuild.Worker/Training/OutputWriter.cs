@@ -5,15 +5,17 @@ using MlBuild.Protocol;
 namespace MlBuild.Worker.Training;
 
 /// <summary>
-/// Writes the model, the profile and then the result, each to a temporary file beside its destination and moved into place, so a
-/// reader never sees half a file. The result comes last: its presence tells the tasks that the model is complete.
-/// If anything fails, what this writer put in place is removed again.
+/// Writes the model, the profile, the ONNX model and then the result, each to a temporary file beside its destination
+/// and moved into place, so a reader never sees half a file. The result comes last: its presence tells the tasks that
+/// the model is complete. If anything fails, what this writer put in place is removed again.
 /// </summary>
 internal static class OutputWriter
 {
     /// <param name="profile">The training data's profile and where to write it, between the model and the result.</param>
+    /// <param name="onnx">The model converted to ONNX (ExportOnnx) and where to write it, after the profile.</param>
     public static void Write(MLContext ml, ITransformer model, DataViewSchema inputSchema, TrainResult result,
-        string modelPath, string resultPath, (string Path, string Json)? profile = null)
+        string modelPath, string resultPath, (string Path, string Json)? profile = null,
+        (string Path, byte[] Bytes)? onnx = null)
     {
         var written = new List<string>();
         try
@@ -28,6 +30,11 @@ internal static class OutputWriter
             {
                 WriteAtomically(profilePath, temp => File.WriteAllText(temp, json));
                 written.Add(profilePath);
+            }
+            if (onnx is var (onnxPath, bytes))
+            {
+                WriteAtomically(onnxPath, temp => File.WriteAllBytes(temp, bytes));
+                written.Add(onnxPath);
             }
             WriteJson(resultPath, result);
         }

@@ -3,6 +3,7 @@ using Microsoft.ML;
 using MlBuild.Data.Profiles;
 using MlBuild.Protocol;
 using MlBuild.Worker.Diagnostics;
+using MlBuild.Worker.Export;
 using MlBuild.Worker.Pipelines;
 using MlBuild.Worker.Requests;
 
@@ -11,7 +12,8 @@ namespace MlBuild.Worker.Training;
 /// <summary>
 /// Trains one model: checks the declaration (task, params, trainer or pipeline class) before touching the data,
 /// loads and validates the data, runs the data checks and profiles it, fits the pipeline with a context seeded by the item's Seed, evaluates on the test
-/// set (ML.NET's metrics, with the worker's bootstrap intervals), and writes the model, the profile and then the result.
+/// set (ML.NET's metrics, with the worker's bootstrap intervals), converts the model to ONNX when asked (ExportOnnx), and
+/// writes the model, the profile, the ONNX model and then the result.
 /// </summary>
 internal static class TrainingJob
 {
@@ -22,6 +24,8 @@ internal static class TrainingJob
         var parameters = ParamsFile.Read(request.ParamsFile, declaredAt);
         var source = CreateSource(request, task, parameters, declaredAt);
         using var _ = source as IDisposable;
+        if (request.OnnxOutputPath is not null)
+            OnnxConverterPackage.EnsureReferenced(declaredAt);
 
         var ml = new MLContext(seed: request.Seed);
         var data = TrainingDataLoader.Load(ml, request, task, declaredAt, progress, progress.Warn);
@@ -42,6 +46,13 @@ internal static class TrainingJob
         var metrics = MetricsEvaluator.Evaluate(ml, task, scored, data.Selection.Label.Name);
         var intervals = MetricIntervals.Compute(task, scored, data.Selection.Label.Name, metrics, request.Seed);
         var model = ModelFinisher.Finish(ml, trained, transformed);
+        // Converted before anything is written: a model that cannot be exported leaves the previous outputs as they were.
+        (string Path, byte[] Bytes)? onnx = null;
+        if (request.OnnxOutputPath is { } onnxPath)
+        {
+            onnx = (onnxPath, OnnxExporter.Export(ml, model, data, declaredAt));
+            progress.Detail($"converted to ONNX ({onnx.Value.Bytes.Length} bytes)");
+        }
         var result = new TrainResult
         {
             Trainer = source.Name,
@@ -55,7 +66,7 @@ internal static class TrainingJob
             Label = data.Selection.Label.Name,
         };
         OutputWriter.Write(ml, model, data.RawSchema, result, request.ModelOutputPath, request.ResultOutputPath,
-            request.ProfileOutputPath is { } profilePath ? (profilePath, ProfileJson.Serialize(profile)) : null);
+            request.ProfileOutputPath is { } profilePath ? (profilePath, ProfileJson.Serialize(profile)) : null, onnx);
         // The build reports the outcome with every metric once it has put the model in place: detail only here.
         progress.Detail($"trained in {trainingSeconds:0.0} s{Headline(task, metrics)}");
         return result;

@@ -3,28 +3,36 @@ using MlBuild.Worker.Tests.Support;
 
 namespace MlBuild.Worker.Tests.Process;
 
-/// <summary>Makes the deps.json of a project that does not reference Microsoft.ML.LightGbm, from the test project's.</summary>
+/// <summary>Makes the deps.json of a project that does not reference a package (Microsoft.ML.LightGbm,
+/// Microsoft.ML.OnnxConverter), from the test project's.</summary>
 internal static class DepsFileEditor
 {
-    public static string WithoutLightGbm(TempDirectory temp)
+    public static string WithoutLightGbm(TempDirectory temp) => Without(temp, "Microsoft.ML.LightGbm", "LightGBM");
+
+    public static string WithoutOnnxConverter(TempDirectory temp) => Without(temp, "Microsoft.ML.OnnxConverter");
+
+    private static string Without(TempDirectory temp, params string[] packages)
     {
+        bool IsRemoved(string library) =>
+            packages.Any(p => library.StartsWith(p + "/", StringComparison.OrdinalIgnoreCase));
+
         var deps = JsonNode.Parse(File.ReadAllText(WorkerProcess.DepsFile))!.AsObject();
         foreach (var (_, target) in deps["targets"]!.AsObject())
         {
             var libraries = target!.AsObject();
-            foreach (var name in libraries.Select(l => l.Key).Where(IsLightGbm).ToList())
+            foreach (var name in libraries.Select(l => l.Key).Where(IsRemoved).ToList())
                 libraries.Remove(name);
             foreach (var (name, library) in libraries)
             {
-                (library!["dependencies"] as JsonObject)?.Remove("Microsoft.ML.LightGbm");
-                (library["dependencies"] as JsonObject)?.Remove("LightGBM");
+                foreach (var package in packages)
+                    (library!["dependencies"] as JsonObject)?.Remove(package);
                 // Project assemblies resolve beside the deps.json, which here is not the test output folder.
                 if (name.StartsWith("MlBuild.Worker.Tests/", StringComparison.Ordinal))
-                    library.AsObject().Remove("runtime");
+                    library!.AsObject().Remove("runtime");
             }
         }
         var catalog = deps["libraries"]!.AsObject();
-        foreach (var name in catalog.Select(l => l.Key).Where(IsLightGbm).ToList())
+        foreach (var name in catalog.Select(l => l.Key).Where(IsRemoved).ToList())
             catalog.Remove(name);
 
         var tools = Directory.CreateDirectory(temp.File("tools")).FullName;
@@ -33,8 +41,4 @@ internal static class DepsFileEditor
         File.WriteAllText(path, deps.ToJsonString());
         return path;
     }
-
-    private static bool IsLightGbm(string library) =>
-        library.StartsWith("Microsoft.ML.LightGbm/", StringComparison.OrdinalIgnoreCase) ||
-        library.StartsWith("LightGBM/", StringComparison.OrdinalIgnoreCase);
 }

@@ -92,4 +92,30 @@ public sealed class WorkerProcessTests
         Assert.False(File.Exists(request.ModelOutputPath));
         Assert.False(File.Exists(request.ResultOutputPath));
     }
+
+    [Fact]
+    public void A_project_with_the_onnx_converter_exports_and_one_without_it_is_told_to_add_the_package_before_training()
+    {
+        using var temp = new TempDirectory();
+        var request = TestRequests.Taxi(temp) with { OnnxOutputPath = temp.File(Path.Combine("out", "Taxi.onnx")) };
+
+        var (exportExit, _, exportErrors) = WorkerProcess.Run(temp, WriteRequest(temp, request));
+        Assert.True(exportExit == 0, exportErrors);
+        Assert.True(new FileInfo(request.OnnxOutputPath).Length > 0);
+        foreach (var output in new[] { request.ModelOutputPath, request.OnnxOutputPath, request.ResultOutputPath })
+            File.Delete(output);
+
+        var (exitCode, stdout, stderr) = WorkerProcess.Run(temp, WriteRequest(temp, request),
+            DepsFileEditor.WithoutOnnxConverter(temp));
+
+        Assert.Equal(1, exitCode);
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)).TrimEnd('\r');
+        Assert.Equal($"{request.ProjectFile}(12,5): error MLB3007: Taxi: ExportOnnx needs the package Microsoft.ML.OnnxConverter, " +
+                     "which the project does not reference: add <PackageReference Include=\"Microsoft.ML.OnnxConverter\" " +
+                     "Version=\"0.23.1\" /> to the project, or remove ExportOnnx.", line);
+        Assert.DoesNotContain("training", stdout);
+        Assert.False(File.Exists(request.ModelOutputPath));
+        Assert.False(File.Exists(request.OnnxOutputPath));
+        Assert.False(File.Exists(request.ResultOutputPath));
+    }
 }

@@ -39,8 +39,9 @@ public sealed class MlModelPackageTests(TrainedModels models)
         Assert.Equal("Label", manifest.Label);
         Assert.Equal("label", manifest.InputSchema[0].Role);
         Assert.Contains(manifest.OutputSchema, c => c.Name == "Score" && c.Type == "Vector<Single, 3>");
-        Assert.Equal("MacroAccuracy", manifest.PrimaryMetric!.Value.Key);
-        Assert.Equal("0.93 [0.84, 1]", manifest.PrimaryMetric.Value.Value.ToString());
+        Assert.Equal("MacroAccuracy", manifest.PrimaryMetric!.Name);
+        Assert.Equal("0.93 [0.84, 1]", manifest.PrimaryMetric.Value.ToString());
+        Assert.Equal("MacroAccuracy 0.93 [0.84, 1]", manifest.PrimaryMetric.ToString());
         Assert.True(manifest.Evaluation.Passed);
         Assert.Equal(">= 0.9000", manifest.Evaluation.Gates.Single().Gate);
         Assert.Equal(2, manifest.Evaluation.Expectations!.Checked);

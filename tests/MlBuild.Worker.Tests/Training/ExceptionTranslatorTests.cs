@@ -19,6 +19,19 @@ public sealed class ExceptionTranslatorTests
     }
 
     [Fact]
+    public void A_missing_onnx_converter_asks_for_its_package_reference_with_its_own_version()
+    {
+        var missing = new FileNotFoundException("Could not load file or assembly 'Microsoft.ML.OnnxConverter, Version=1.0.0.0'.",
+            "Microsoft.ML.OnnxConverter, Version=1.0.0.0, Culture=neutral, PublicKeyToken=cc7b13ffcd2ddd51");
+
+        var error = ExceptionTranslator.Translate(missing, new Location("p.csproj", 3));
+
+        Assert.Equal(ErrorCodes.MissingOnnxConverter, error.Code);
+        Assert.Equal(new Location("p.csproj", 3), error.At);
+        Assert.Contains("<PackageReference Include=\"Microsoft.ML.OnnxConverter\" Version=\"0.23.1\" />", error.Message);
+    }
+
+    [Fact]
     public void A_missing_lightgbm_native_library_asks_for_the_package_reference() =>
         Assert.Equal("Microsoft.ML.LightGbm",
             ExceptionTranslator.MissingPackage(new DllNotFoundException("Unable to load shared library 'lib_lightgbm'")));
