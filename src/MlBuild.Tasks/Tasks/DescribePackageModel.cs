@@ -23,17 +23,14 @@ public sealed class DescribePackageModel : ToolTask
     /// <summary>The project file, for an error with no better place to point at.</summary>
     public string ProjectFile { get; set; } = "";
 
-    protected override string ToolName => "dotnet";
+    protected override string ToolName => WorkerInvocation.ToolName;
 
     protected override Encoding StandardOutputEncoding => Encoding.UTF8;
     protected override Encoding StandardErrorEncoding => Encoding.UTF8;
     protected override MessageImportance StandardOutputLoggingImportance => MessageImportance.Low;
     protected override MessageImportance StandardErrorLoggingImportance => MessageImportance.Normal;
 
-    protected override string GenerateFullPathToTool() =>
-        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host)
-            ? host
-            : ToolName;
+    protected override string GenerateFullPathToTool() => WorkerInvocation.HostPath();
 
     public override bool Execute()
     {
@@ -41,21 +38,8 @@ public sealed class DescribePackageModel : ToolTask
         return base.Execute();
     }
 
-    protected override string GenerateCommandLineCommands()
-    {
-        var command = new CommandLineBuilder();
-        command.AppendSwitch("exec");
-        command.AppendSwitchIfNotNull("--depsfile ", DepsFile);
-        command.AppendSwitchIfNotNull("--runtimeconfig ", RuntimeConfigFile);
-        command.AppendSwitchIfNotNull("--roll-forward ", "LatestMajor");
-        foreach (var path in ProbingPaths.Where(p => !string.IsNullOrWhiteSpace(p)))
-            command.AppendSwitchIfNotNull("--additionalprobingpath ", path.TrimEnd('/', '\\'));
-        command.AppendFileNameIfNotNull(WorkerPath);
-        command.AppendSwitch("describe");
-        command.AppendFileNameIfNotNull(ModelFile);
-        command.AppendFileNameIfNotNull(SchemaFile);
-        return command.ToString();
-    }
+    protected override string GenerateCommandLineCommands() =>
+        WorkerInvocation.CommandLine(DepsFile, RuntimeConfigFile, ProbingPaths, WorkerPath, "describe", ModelFile, SchemaFile);
 
     protected override bool HandleTaskExecutionErrors()
     {

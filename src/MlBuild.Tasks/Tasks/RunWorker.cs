@@ -28,17 +28,14 @@ public sealed class RunWorker : ToolTask
     /// <summary>The project file, for errors that have no better place to point at.</summary>
     public string ProjectFile { get; set; } = "";
 
-    protected override string ToolName => "dotnet";
+    protected override string ToolName => WorkerInvocation.ToolName;
 
     // Worker output is not localized; reading it as UTF-8 keeps model and column names intact.
     protected override Encoding StandardOutputEncoding => Encoding.UTF8;
     protected override Encoding StandardErrorEncoding => Encoding.UTF8;
     protected override MessageImportance StandardErrorLoggingImportance => MessageImportance.Normal;
 
-    protected override string GenerateFullPathToTool() =>
-        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host)
-            ? host
-            : ToolName;
+    protected override string GenerateFullPathToTool() => WorkerInvocation.HostPath();
 
     // The worker is a short batch process: profile-guided tiering only delays optimized code (measured: the first
     // scoring pass after training ran mostly unoptimized). Results do not change, only when code gets optimized.
@@ -75,22 +72,8 @@ public sealed class RunWorker : ToolTask
     // Inside a fold the worker's whole output is shown; otherwise only its progress lines (below) at normal verbosity.
     protected override MessageImportance StandardOutputLoggingImportance => _folded ? MessageImportance.High : MessageImportance.Low;
 
-    protected override string GenerateCommandLineCommands()
-    {
-        var command = new CommandLineBuilder();
-        command.AppendSwitch("exec");
-        command.AppendSwitchIfNotNull("--depsfile ", DepsFile);
-        command.AppendSwitchIfNotNull("--runtimeconfig ", RuntimeConfigFile);
-        // The worker is built for the newest .NET; a project on an older one still runs it, on the newest runtime
-        // installed, with that project's own ML.NET.
-        command.AppendSwitchIfNotNull("--roll-forward ", "LatestMajor");
-        foreach (var path in ProbingPaths.Where(p => !string.IsNullOrWhiteSpace(p)))
-            command.AppendSwitchIfNotNull("--additionalprobingpath ", path.TrimEnd('/', '\\'));
-        command.AppendFileNameIfNotNull(WorkerPath);
-        command.AppendSwitch(Command);
-        command.AppendFileNameIfNotNull(RequestFile);
-        return command.ToString();
-    }
+    protected override string GenerateCommandLineCommands() =>
+        WorkerInvocation.CommandLine(DepsFile, RuntimeConfigFile, ProbingPaths, WorkerPath, Command, RequestFile);
 
     protected override void LogEventsFromTextOutput(string singleLine, MessageImportance messageImportance)
     {
