@@ -11,6 +11,10 @@ internal sealed record EvaluateRequest
     /// ResultOutputPath are unused.</summary>
     public required TrainRequest Data { get; init; }
 
+    /// <summary>The columns, label and classes the lock file recorded when the candidate was trained: the test data is
+    /// read with them. Null for an entry written before they were recorded (the training data is then read again).</summary>
+    public Data.Checks.RecordedSchema? Schema { get; init; }
+
     /// <summary>The candidate model (the one the build just trained or restored).</summary>
     public required string ModelPath { get; init; }
 

@@ -78,6 +78,8 @@ internal sealed record TrainResult
     public required SortedDictionary<string, string> Columns { get; init; }
     /// <summary>The label column's name: with <see cref="Columns"/>, the schema the lock file records.</summary>
     public string? Label { get; init; }
+    /// <summary>Classification: the label's classes, in the model's order (<see cref="RecordedSchema.Classes"/>).</summary>
+    public IReadOnlyList<string>? Classes { get; init; }
 }
 
 internal static class WorkerJson

@@ -9,16 +9,16 @@ public static class ConstantColumnCheck
 {
     public static IEnumerable<Diagnostic> Run(CheckInput input, CheckLevel level)
     {
-        if (level == CheckLevel.Off || input.Train.Rows.Count < 2)
+        if (level == CheckLevel.Off || input.Train.Rows < 2)
             yield break;
         foreach (var feature in input.Selection.Features)
         {
-            var first = input.Train.Rows[0].Fields[feature.Index];
-            if (input.Train.Rows.Any(r => r.Fields[feature.Index] != first))
+            var scan = input.Train.ColumnScans[feature.Index];
+            if (scan.Varies || scan.First is not { } first)
                 continue;
             var shown = Values.IsMissing(first) ? "empty" : $"'{first}'";
-            yield return Finding.At(level, DataCodes.ConstantColumn, input.Train.ColumnsAt,
-                $"the feature '{feature.Name}' is {shown} on all {Finding.Count(input.Train.Rows.Count)} training rows: " +
+            yield return Finding.At(level, DataCodes.ConstantColumn, input.Train.Source.Layout.ColumnsAt,
+                $"the feature '{feature.Name}' is {shown} on all {Finding.Count(input.Train.Rows)} training rows: " +
                 "a constant tells the model nothing. Check where the column comes from, or leave it out of Features " +
                 "(or set ConstantColumns=\"off\").");
         }

@@ -16,7 +16,7 @@ internal static class Finding
 
     public static string Number(double value) => value.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
 
-    public static string Lines(IEnumerable<int> lines, int total, int shown = 5)
+    public static string Lines(IEnumerable<int> lines, long total, int shown = 5)
     {
         var list = lines.Take(shown).ToList();
         return string.Join(", ", list) + (total > list.Count ? ", …" : "");

@@ -1,8 +1,4 @@
-using System.Globalization;
-using System.Text;
 using MlBuild.Data.Diagnostics;
-using MlBuild.Data.Files;
-using MlBuild.Data.Profiles;
 using MlBuild.Data.Statistics;
 
 namespace MlBuild.Data.Checks;
@@ -10,20 +6,23 @@ namespace MlBuild.Data.Checks;
 /// <summary>
 /// MLB2106: test rows that are also training rows (the same features and label), which makes the test metrics
 /// overstate the model. Each row is keyed by its values as the model reads them (numbers as numbers, so 5 and 5.0 are
-/// one), and the test rows whose key the training data has are counted.
+/// one; see <see cref="Leakage.RowKey"/>), and the test rows whose key the training data has are counted, in one pass
+/// over each file that holds the keys of the smaller one only.
 /// </summary>
 /// <remarks>
 /// Coarse data repeats itself: iris is measured to the millimetre, and two 4.9/3.1/1.5/0.1 setosas are two flowers,
 /// not a leak. So the count is compared with what coincidence explains: a new row of the same distribution matches
 /// some training row about as often as a training row matches another one (p₀, from the training data's own repeated
 /// rows, with half a row added so that it is never 0). Leakage is reported when P(X ≥ shared) &lt; 0.01 for X ~
-/// Binomial(test rows, p₀): iris's 2 shared rows of 30 (p₀ = 2/120: p = 0.09) are not; 11 of 17 are.
+/// Binomial(test rows, p₀): iris's 2 shared rows of 30 (p₀ = 2/120: p = 0.09) are not; 11 of 17 are. The training
+/// rows with twins are counted exactly when the training file is the smaller one or has few distinct rows, and
+/// estimated from a hash sample of its rows otherwise (<see cref="Leakage.TwinSampler"/>).
 /// </remarks>
 public static class LeakageCheck
 {
     public const double Level = 0.01;
 
-    public sealed record Result(int Shared, int TestRows, double ExpectedShared, double PValue,
+    public sealed record Result(long Shared, long TestRows, double ExpectedShared, double PValue,
         IReadOnlyList<(int TestLine, int TrainLine)> Examples)
     {
         public bool Leaked => Shared > 0 && PValue < Level;
@@ -31,61 +30,25 @@ public static class LeakageCheck
 
     public static IEnumerable<Diagnostic> Run(CheckInput input, CheckLevel level)
     {
-        if (level == CheckLevel.Off || input.Test is not { } test)
-            yield break;
-        var result = Measure(input.Train, test, input.Selection.Used.ToList());
-        if (!result.Leaked)
+        if (level == CheckLevel.Off || input.Test is not { Leakage: { } result } test || !result.Leaked)
             yield break;
         var (firstTest, firstTrain) = result.Examples[0];
-        yield return Finding.At(level, DataCodes.Leakage, new Location(test.Path, firstTest),
+        yield return Finding.At(level, DataCodes.Leakage, new Location(test.Source.Path, firstTest),
             $"{Finding.Count(result.Shared)} of {Finding.Count(result.TestRows)} test rows are also in the training data " +
-            $"'{Path.GetFileName(input.Train.Path)}' (test lines {Finding.Lines(result.Examples.Select(e => e.TestLine), result.Shared)}; " +
+            $"'{Path.GetFileName(input.Train.Source.Path)}' (test lines {Finding.Lines(result.Examples.Select(e => e.TestLine), result.Shared)}; " +
             $"this one is its line {firstTrain}), where coincidence explains about {Finding.Number(result.ExpectedShared)}: " +
             "the test metrics overstate how the model does on new rows. Remove them from the test or the training data " +
             "(or set Leakage=\"off\").");
     }
 
-    public static Result Measure(DataFile train, DataFile test, IReadOnlyList<DataColumn> columns)
+    /// <param name="trainRowsWithTwins">Training rows whose row occurs more than once in the training data.</param>
+    /// <param name="shared">Test rows that are also training rows.</param>
+    /// <param name="examples">The first shared test rows (test line, first training line with the same row).</param>
+    public static Result Measure(long trainRows, double trainRowsWithTwins, long testRows, long shared,
+        IReadOnlyList<(int TestLine, int TrainLine)> examples)
     {
-        var trainLines = new Dictionary<string, int>(StringComparer.Ordinal);
-        var repeated = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var row in train.Rows)
-        {
-            var key = Key(row, columns);
-            if (!trainLines.TryAdd(key, row.Line))
-                repeated.Add(key);
-        }
-        // Training rows that have a twin elsewhere in the training data.
-        var twins = repeated.Count == 0 ? 0 : train.Rows.Count(r => repeated.Contains(Key(r, columns)));
-        var examples = new List<(int, int)>();
-        var shared = 0;
-        foreach (var row in test.Rows)
-        {
-            if (!trainLines.TryGetValue(Key(row, columns), out var trainLine))
-                continue;
-            shared++;
-            if (examples.Count < 5)
-                examples.Add((row.Line, trainLine));
-        }
-        var coincidence = (twins + 0.5) / (train.Rows.Count + 1);
-        return new Result(shared, test.Rows.Count, coincidence * test.Rows.Count,
-            Binomial.UpperTail(test.Rows.Count, shared, coincidence), examples);
-    }
-
-    private static string Key(DataRecord row, IReadOnlyList<DataColumn> columns)
-    {
-        var key = new StringBuilder();
-        foreach (var column in columns)
-        {
-            var field = row.Fields[column.Index];
-            key.Append(column.Kind switch
-            {
-                ColumnKind.Numeric => ProfileBuilder.Number(field).ToString("R", CultureInfo.InvariantCulture),
-                ColumnKind.Boolean => ProfileBuilder.Category(column.Kind, field),
-                _ => field,
-            });
-            key.Append('\u001f');
-        }
-        return key.ToString();
+        var coincidence = (trainRowsWithTwins + 0.5) / (trainRows + 1);
+        return new Result(shared, testRows, coincidence * testRows,
+            Binomial.UpperTail(checked((int)testRows), checked((int)shared), coincidence), examples);
     }
 }

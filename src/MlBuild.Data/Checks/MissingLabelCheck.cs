@@ -1,5 +1,4 @@
 using MlBuild.Data.Diagnostics;
-using MlBuild.Data.Files;
 
 namespace MlBuild.Data.Checks;
 
@@ -10,27 +9,28 @@ public static class MissingLabelCheck
 {
     public const int Shown = 5;
 
-    /// <returns>The file itself when every row has a label; else, with a warning level, the file without those rows.</returns>
-    public static DataFile Apply(DataFile file, DataColumn label, CheckLevel level, Action<Diagnostic>? warn)
+    /// <summary>Throws the findings as errors, or reports them as warnings (the rows are then left out), for a file
+    /// whose pass found <paramref name="unlabeled"/> rows without a label among <paramref name="rows"/>.</summary>
+    /// <param name="lines">The lines of the first unlabeled rows (at least <see cref="Shown"/> when there are that many).</param>
+    public static void Apply(string path, string label, long unlabeled, long rows, IReadOnlyList<int> lines,
+        CheckLevel level, Action<Diagnostic>? warn)
     {
-        var unlabeled = file.Rows.Where(r => Values.IsMissing(r.Fields[label.Index])).ToList();
-        if (unlabeled.Count == 0)
-            return file;
-        var keepsNone = unlabeled.Count == file.Rows.Count;
+        if (unlabeled == 0)
+            return;
+        var keepsNone = unlabeled == rows;
         var severity = level == CheckLevel.Error || keepsNone ? CheckLevel.Error : CheckLevel.Warning;
         var what = severity == CheckLevel.Error
             ? keepsNone
                 ? "no row of this file has one"
                 : "fill it in or remove the row; or set MissingLabels=\"warning\" to leave such rows out"
             : "the row is left out (MissingLabels=\"warning\")";
-        var diagnostics = unlabeled.Take(Shown).Select((row, i) => Finding.At(severity, DataCodes.MissingLabels,
-            new Location(file.Path, row.Line),
-            $"the label '{label.Name}' is empty on this line{(i == 0 ? $" ({Finding.Count(unlabeled.Count)} of {Finding.Count(file.Rows.Count)} rows of this file have none)" : "")}: " +
+        var diagnostics = lines.Take(Shown).Select((line, i) => Finding.At(severity, DataCodes.MissingLabels,
+            new Location(path, line),
+            $"the label '{label}' is empty on this line{(i == 0 ? $" ({Finding.Count(unlabeled)} of {Finding.Count(rows)} rows of this file have none)" : "")}: " +
             $"every row needs a label to train or test on; {what}.")).ToList();
         if (severity == CheckLevel.Error)
             throw new MlbException(diagnostics);
         foreach (var diagnostic in diagnostics)
             warn?.Invoke(diagnostic);
-        return file.Where(r => !Values.IsMissing(r.Fields[label.Index]));
     }
 }

@@ -1,5 +1,4 @@
 using MlBuild.Data.Diagnostics;
-using MlBuild.Data.Profiles;
 using MlBuild.Data.Statistics;
 
 namespace MlBuild.Data.Checks;
@@ -20,7 +19,7 @@ public static class TrainTestShiftCheck
         if (settings.TrainTestShift == CheckLevel.Off || input.Test is not { } test)
             yield break;
         foreach (var shift in Measure(input, settings.MaxPsi).Where(s => s.Psi > s.Limit))
-            yield return Finding.At(settings.TrainTestShift, DataCodes.TrainTestShift, test.ColumnsAt,
+            yield return Finding.At(settings.TrainTestShift, DataCodes.TrainTestShift, test.Source.Layout.ColumnsAt,
                 $"the feature '{shift.Feature}' is distributed differently in the test data than in the training data: " +
                 $"PSI {Finding.Number(shift.Psi)}, above {Finding.Number(shift.Limit)} (MaxPsi {Finding.Number(settings.MaxPsi)}" +
                 $"{(shift.Limit > settings.MaxPsi ? ", raised to what chance reaches on this many rows" : "")}). The test " +
@@ -35,8 +34,7 @@ public static class TrainTestShiftCheck
             yield break;
         foreach (var feature in input.Selection.Features)
         {
-            var reference = input.Profile.Columns.FirstOrDefault(c => c.Name == feature.Name);
-            if (reference is null || ProfileBins.Compare(reference, test.ValuesOf(feature.Index)) is not { } bins)
+            if (test.Shift.FirstOrDefault(s => s.Feature.Name == feature.Name) is not ({ } _, { } bins))
                 continue;
             var psi = PopulationStability.OfCounts(bins.Expected, bins.Actual);
             var limit = Math.Max(maxPsi, PopulationStability.NoiseBound(bins.Expected, bins.Actual));

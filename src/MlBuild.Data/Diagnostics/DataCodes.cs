@@ -16,6 +16,8 @@ public static class DataCodes
     public const string InvalidValue = "MLB2004";
     public const string UnsuitableLabel = "MLB2005";
     public const string WrongFieldCount = "MLB2006";
+    /// <summary>A Parquet file that cannot be read, or a column of a type a model cannot read (lists, binary).</summary>
+    public const string UnsupportedColumn = "MLB2008";
 
     /// <summary>Columns added, removed or changed in kind, or another label, since the schema the lock file recorded.</summary>
     public const string SchemaChanged = "MLB2101";

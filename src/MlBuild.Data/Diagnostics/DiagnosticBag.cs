@@ -16,6 +16,12 @@ public sealed class DiagnosticBag
             _items.Add(new Diagnostic(code, at, message));
     }
 
+    public void Add(Diagnostic diagnostic)
+    {
+        if (!IsFull)
+            _items.Add(diagnostic);
+    }
+
     public void ThrowIfAny()
     {
         if (_items.Count > 0)

@@ -20,4 +20,16 @@ public sealed class MlbException : Exception
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
 
     public Diagnostic First => Diagnostics[0];
+
+    /// <summary>The MlbException an exception wraps, if any: data errors found while ML.NET reads a view reach the
+    /// caller wrapped in ML.NET's own exceptions.</summary>
+    public static MlbException? Within(Exception exception)
+    {
+        for (Exception? e = exception; e is not null; e = e.InnerException)
+            if (e is MlbException found)
+                return found;
+        return exception is AggregateException aggregate
+            ? aggregate.InnerExceptions.Select(Within).FirstOrDefault(f => f is not null)
+            : null;
+    }
 }

@@ -8,52 +8,36 @@ namespace MlBuild.Data.Files;
 /// Categorical when there are at most 100 distinct values, at most one per two rows, none longer than 50 characters;
 /// Text otherwise.
 /// </summary>
+/// <remarks>
+/// A data file's kinds are inferred from a bounded sample of its first rows (<see cref="Scanning.ColumnScan"/> keeps
+/// the evidence of the rest): whether a column holds numbers is settled there, and a value past the sample that is not
+/// a number is an error at its line. Boolean, Categorical and Text are settled by the whole file, since they only
+/// change how the same text is featurized.
+/// </remarks>
 public static class ColumnKindInference
 {
     public const double NumericShare = 0.9;
     public const int MaxCategories = 100;
     public const int MaxCategoryLength = 50;
 
-    public static bool IsMostlyNumeric(int numbers, int nonEmpty) =>
+    public static bool IsMostlyNumeric(long numbers, long nonEmpty) =>
         numbers > 0 && numbers >= NumericShare * nonEmpty;
 
-    public static DataColumn Infer(string name, int index, IEnumerable<string> values) =>
-        Infer(name, index, values, parsed: null);
-
-    /// <param name="parsed">The values as <see cref="Values.ToNumber"/> reads them, when already parsed: only a NaN
-    /// then needs parsing again (a missing value, not a number, or "NaN" itself).</param>
-    private static DataColumn Infer(string name, int index, IEnumerable<string> values, float[]? parsed)
+    public static DataColumn Infer(string name, int index, IEnumerable<string> values)
     {
-        int count = 0, missing = 0, numbers = 0, booleans = 0, maxLength = 0;
-        var distinct = new HashSet<string>(StringComparer.Ordinal);
+        var evidence = new KindEvidence();
         foreach (var value in values)
-        {
-            count++;
-            if (Values.IsMissing(value))
-            {
-                missing++;
-                continue;
-            }
-            if ((parsed is not null && !float.IsNaN(parsed[count - 1])) || Values.IsNumber(value))
-                numbers++;
-            else if (Values.IsBoolean(value))
-                booleans++;
-            maxLength = Math.Max(maxLength, value.Length);
-            // Past the limit the exact count no longer matters.
-            if (distinct.Count <= MaxCategories)
-                distinct.Add(value);
-        }
-
-        var nonEmpty = count - missing;
-        var kind = nonEmpty == 0 || IsMostlyNumeric(numbers, nonEmpty) ? ColumnKind.Numeric
-            : booleans == count ? ColumnKind.Boolean
-            : distinct.Count <= MaxCategories && distinct.Count * 2 <= count && maxLength <= MaxCategoryLength
-                ? ColumnKind.Categorical
-                : ColumnKind.Text;
-        return new DataColumn(name, index, kind, HasMissing: missing > 0);
+            evidence.Add(value);
+        return new DataColumn(name, index, evidence.Kind, HasMissing: evidence.Missing > 0);
     }
 
-    public static IReadOnlyList<DataColumn> InferAll(DataFile file) =>
-        // Parsed once for the file: validation and the data view use the same numbers.
-        file.ColumnNames.Select((name, i) => Infer(name, i, file.ValuesOf(i), file.NumbersOf(i))).ToList();
+    /// <summary>The kinds of every column of the records (each with one field per name).</summary>
+    public static IReadOnlyList<DataColumn> InferAll(IReadOnlyList<string> names, IEnumerable<DataRecord> records)
+    {
+        var evidence = names.Select(_ => new KindEvidence()).ToArray();
+        foreach (var record in records)
+            for (var i = 0; i < evidence.Length; i++)
+                evidence[i].Add(record.Fields[i]);
+        return names.Select((name, i) => new DataColumn(name, i, evidence[i].Kind, evidence[i].Missing > 0)).ToList();
+    }
 }

@@ -4,7 +4,8 @@ using MlBuild.Data.Statistics;
 
 namespace MlBuild.Data.Profiles;
 
-/// <summary>Profiles the rows of a data file (see <see cref="DataProfile"/>).</summary>
+/// <summary>How a profile's parts are computed from values (see <see cref="DataProfile"/>); the values come from one
+/// pass over the file (<see cref="Scanning.TrainingFileScan"/>).</summary>
 public static class ProfileBuilder
 {
     /// <summary>Deciles: ten bins of about a tenth of the training rows each (fewer for columns of few values).</summary>
@@ -13,62 +14,6 @@ public static class ProfileBuilder
     public const int QuantileSteps = 100;
     /// <summary>Values listed by name; the rest are grouped as "other".</summary>
     public const int TopCategories = 20;
-
-    public static DataProfile Build(DataFile file, IReadOnlyList<DataColumn> columns, ColumnSelection selection,
-        string? model = null) => new()
-    {
-        Model = model,
-        Source = Path.GetFileName(file.Path),
-        Rows = file.Rows.Count,
-        Label = selection.Label.Name,
-        Separator = file.Separator.ToString(),
-        HasHeader = file.Header.HasHeader,
-        Columns = columns.Select(c => Column(file, c,
-            c == selection.Label || c.Name == selection.Label.Name ? ColumnRole.Label
-            : selection.Features.Any(f => f.Name == c.Name) ? ColumnRole.Feature
-            : ColumnRole.Unused)).ToList(),
-    };
-
-    public static ColumnProfile Column(DataFile file, DataColumn column, string role)
-    {
-        var values = file.ValuesOf(column.Index).ToList();
-        return Column(column.Name, column.Kind, role, values);
-    }
-
-    public static ColumnProfile Column(string name, ColumnKind kind, string role, IReadOnlyList<string> values)
-    {
-        switch (kind)
-        {
-            case ColumnKind.Numeric:
-            {
-                var numbers = values.Select(Number).ToList();
-                var present = numbers.Where(double.IsFinite).ToList();
-                return new ColumnProfile
-                {
-                    Name = name, Kind = kind.ToString(), Role = role, Count = values.Count,
-                    Missing = values.Count - present.Count, Numeric = Numbers(present),
-                };
-            }
-            case ColumnKind.Text:
-            {
-                var lengths = values.Where(v => !Values.IsMissing(v)).Select(v => (double)v.Length).ToList();
-                return new ColumnProfile
-                {
-                    Name = name, Kind = kind.ToString(), Role = role, Count = values.Count,
-                    Missing = values.Count - lengths.Count, Length = Numbers(lengths),
-                };
-            }
-            default:
-            {
-                var present = values.Where(v => !Values.IsMissing(v)).Select(v => Category(kind, v)).ToList();
-                return new ColumnProfile
-                {
-                    Name = name, Kind = kind.ToString(), Role = role, Count = values.Count,
-                    Missing = values.Count - present.Count, Categories = Categories(present),
-                };
-            }
-        }
-    }
 
     /// <summary>A numeric field as a double (more exact than the Single ML.NET reads): NaN when missing or not a number.</summary>
     public static double Number(string field) =>
@@ -105,14 +50,16 @@ public static class ProfileBuilder
             Quantiles.Evenly(sorted, QuantileSteps));
     }
 
-    public static CategoryProfile Categories(IReadOnlyList<string> values)
+    /// <param name="counts">Each distinct value once, with its count.</param>
+    public static CategoryProfile Categories(IEnumerable<CategoryCount> counts)
     {
-        var counts = values.GroupBy(v => v, StringComparer.Ordinal)
-            .Select(g => new CategoryCount(g.Key, g.LongCount()))
-            .OrderByDescending(c => c.Count).ThenBy(c => c.Value, StringComparer.Ordinal)
-            .ToList();
-        var top = counts.Take(TopCategories).ToList();
-        var rest = counts.Skip(TopCategories).ToList();
+        var ordered = counts.OrderByDescending(c => c.Count).ThenBy(c => c.Value, StringComparer.Ordinal).ToList();
+        var top = ordered.Take(TopCategories).ToList();
+        var rest = ordered.Skip(TopCategories).ToList();
         return new CategoryProfile(top, rest.Sum(c => c.Count), rest.Count);
     }
+
+    /// <param name="values">Every value, as often as it occurs.</param>
+    public static CategoryProfile Categories(IReadOnlyList<string> values) =>
+        Categories(values.GroupBy(v => v, StringComparer.Ordinal).Select(g => new CategoryCount(g.Key, g.LongCount())));
 }

@@ -28,6 +28,27 @@ public static class KolmogorovSmirnov
         return d;
     }
 
+    /// <summary>D against a sample held in a sketch: exactly <see cref="Statistic(IReadOnlyList{double}, IReadOnlyList{double})"/>
+    /// while the sketch holds every value, else with the sample's CDF read from the sketch's ranks, which moves D by at
+    /// most the sketch's rank error (<see cref="QuantileSketch.NormalizedRankErrorBound"/>).</summary>
+    public static double Statistic(IReadOnlyList<double> quantiles, QuantileSketch sample)
+    {
+        if (sample.IsExact)
+            return Statistic(quantiles, sample.ExactSortedValues());
+        if (quantiles.Count < 2 || sample.Count == 0)
+            return 0;
+        var (values, _) = sample.SortedView();
+        var points = quantiles.Concat(values).Distinct().Order().ToList();
+        var n = (double)sample.Count;
+        var d = 0.0;
+        foreach (var x in points)
+        {
+            d = Math.Max(d, Math.Abs(ReferenceCdf(quantiles, x, inclusive: true) - sample.RankAtOrBelow(x) / n));
+            d = Math.Max(d, Math.Abs(ReferenceCdf(quantiles, x, inclusive: false) - sample.RankBelow(x) / n));
+        }
+        return d;
+    }
+
     /// <summary>The D that two samples of one distribution, of <paramref name="n"/> and <paramref name="m"/> rows, exceed
     /// with probability <see cref="Level"/>: c(α)·√((n + m)/(n·m)) with c(α) = √(−ln(α/2)/2), 1.628 for α = 0.01.</summary>
     public static double CriticalValue(long n, long m, double level = Level)

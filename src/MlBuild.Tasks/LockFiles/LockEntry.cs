@@ -42,7 +42,10 @@ internal sealed class LockEntry
             foreach (var (name, kind) in columns)
                 if (kind is JsonValue value && value.TryGetValue<string>(out var text))
                     kinds[name] = text;
-            return new RecordedSchema { Columns = kinds, Label = (string?)schema["label"] };
+            var classes = schema["classes"] is JsonArray list
+                ? list.Select(c => c is JsonValue v && v.TryGetValue<string>(out var text) ? text : null).OfType<string>().ToList()
+                : null;
+            return new RecordedSchema { Columns = kinds, Label = (string?)schema["label"], Classes = classes };
         }
     }
 
@@ -68,6 +71,8 @@ internal sealed class LockEntry
             foreach (var (name, kind) in schema.Columns)
                 columns[name] = kind;
             json["schema"] = new JsonObject { ["columns"] = columns, ["label"] = schema.Label };
+            if (schema.Classes is { } classes)
+                json["schema"]!["classes"] = new JsonArray(classes.Select(c => (JsonNode?)JsonValue.Create(c)).ToArray());
         }
         var metricsJson = new JsonObject();
         foreach (var (name, value) in metrics)

@@ -74,7 +74,7 @@ public sealed class CheckDrift : MsBuildTask
             var report = DriftAnalyzer.Compare(profile, file, model.Drift, model.Name);
             foreach (var line in DriftTable.Render(report))
                 Log.LogMessage(MessageImportance.High, "{0}", line);
-            foreach (var finding in DriftFindings.Of(report, file.ColumnsAt))
+            foreach (var finding in DriftFindings.Of(report, file.Layout.ColumnsAt))
                 Report(model.Name, finding);
         }
         catch (MlbException e)

@@ -101,7 +101,7 @@ public sealed class CommitModel : MsBuildTask
         var result = JsonSerializer.Deserialize<TrainResult>(File.ReadAllText(resultFile), WorkerJson.Options)!;
         var recipe = (JsonObject)JsonNode.Parse(File.ReadAllText(Model.GetMetadata(PlannedModelMetadata.RecipeFile)))!;
         var size = new FileInfo(trainedModel).Length;
-        var schema = new RecordedSchema { Columns = result.Columns, Label = result.Label };
+        var schema = new RecordedSchema { Columns = result.Columns, Label = result.Label, Classes = result.Classes };
         var profile = TrainedProfile() is { } profilePath
             ? (ContentHash.OfFile(profilePath), new FileInfo(profilePath).Length)
             : ((string, long)?)null;

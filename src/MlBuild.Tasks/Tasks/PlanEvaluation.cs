@@ -106,6 +106,7 @@ public sealed class PlanEvaluation : MsBuildTask
         var request = new EvaluateRequest
         {
             Data = TrainRequests.For(model, ProjectFile, ProjectAssembly, work + ".unused.zip", work + ".unused.json"),
+            Schema = candidate.Schema,
             ModelPath = Path.Combine(Path.GetFullPath(OutputDirectory), model.Name + ".zip"),
             BaselineModelPath = baselineModel,
             BootstrapSamples = BootstrapSamples,

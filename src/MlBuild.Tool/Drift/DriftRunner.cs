@@ -25,7 +25,7 @@ internal static class DriftRunner
             var report = DriftAnalyzer.Compare(profile, data, thresholds, model);
             foreach (var line in DriftTable.Render(report))
                 writer.WriteLine(line);
-            foreach (var finding in DriftFindings.Of(report, data.ColumnsAt))
+            foreach (var finding in DriftFindings.Of(report, data.Layout.ColumnsAt))
                 Report(output, model, finding);
             return report.HasDrift ? ExitCodes.Failure : ExitCodes.Success;
         }

@@ -56,9 +56,10 @@ internal static class WorkerCommand
             run(request);
             return 0;
         }
-        catch (MlbException e)
+        catch (Exception e) when (MlbException.Within(e) is { } data)
         {
-            Report(stderr, e.Diagnostics, declaration.ModelName);
+            // Also a data error found while ML.NET read a view, which reaches here wrapped in ML.NET's exceptions.
+            Report(stderr, data.Diagnostics, declaration.ModelName);
             return 1;
         }
         catch (Exception e)

@@ -26,16 +26,18 @@ internal static class EvaluationJob
         var declaredAt = RequestReader.DeclaredAt(data);
         var task = TaskParser.Parse(data.Task, declaredAt);
         var ml = new MLContext(seed: data.Seed);
-        var rows = TrainingDataLoader.Load(ml, data, task, declaredAt, progress);
+        var rows = EvaluationDataLoader.Load(ml, request, task, declaredAt, progress);
         var sliceColumns = SliceColumns.Resolve(request.Slices, rows.Columns);
         var expectations = ExpectationParser.Read(request.Expectations, rows.Columns, task);
         var resamples = Math.Max(0, request.BootstrapSamples);
-        progress.Report($"evaluating on {rows.TestRows} test rows ({resamples} bootstrap resamples)…");
+        progress.Report($"evaluating on the test rows ({resamples} bootstrap resamples)…");
 
         using var _ = new Heartbeat(progress, "evaluating", heartbeatInterval ?? Heartbeat.DefaultInterval);
-        var candidate = ScoredModel.Load(ml, request.ModelPath, "model", task, rows, declaredAt);
+        var candidate = ScoredModel.Load(ml, request.ModelPath, "model", task, rows, declaredAt, testRows: null);
+        var testRows = candidate.Predictions.Count;
+        progress.Detail($"scored {testRows} test rows");
         var baseline = request.BaselineModelPath is { } baselinePath
-            ? ScoredModel.Load(ml, baselinePath, "baseline model", task, rows, declaredAt)
+            ? ScoredModel.Load(ml, baselinePath, "baseline model", task, rows, declaredAt, testRows)
             : null;
 
         var sets = new[] { candidate, baseline }.OfType<ScoredModel>().Select(m => m.Predictions.CreateMetrics()).ToList();
@@ -56,7 +58,7 @@ internal static class EvaluationJob
 
         var result = new EvaluateResult
         {
-            TestRows = rows.TestRows,
+            TestRows = testRows,
             Metrics = bootstrap.Estimates(0),
             BaselineMetrics = baseline is null ? null : bootstrap.Estimates(1),
             Deltas = baseline is null ? null : bootstrap.Deltas(0, 1),

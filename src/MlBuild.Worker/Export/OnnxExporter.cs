@@ -26,7 +26,8 @@ internal static class OnnxExporter
 
     /// <summary>The training rows' columns without the label, each typed as the saved model's input schema types it.</summary>
     public static IDataView InputOf(TrainingData data) =>
-        DataViewBuilder.BuildRaw(data.TrainFile, data.Columns.Where(c => c.Index != data.Selection.Label.Index).ToList());
+        new StreamingDataView(data.TrainSource, data.Columns.Where(c => c.Index != data.Selection.Label.Index).ToList(),
+            label: null, rows: null);
 
     /// <summary>The message naming the first step whose prefix does not convert; null when every prefix converts (the
     /// failure is in the whole only).</summary>

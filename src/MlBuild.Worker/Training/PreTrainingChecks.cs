@@ -6,7 +6,7 @@ using MlBuild.Worker.Diagnostics;
 namespace MlBuild.Worker.Training;
 
 /// <summary>
-/// Profiles the training data and runs the data checks on it before anything is fitted: warnings are reported and
+/// Runs the data checks on what the passes over the training (and test) data found, before anything is fitted: warnings are reported and
 /// training goes on; any error stops the run before the model, the profile or the result is written, so the previous
 /// model, cache entry and lock entry stay as they were (the same path as any other failed training).
 /// </summary>
@@ -15,8 +15,8 @@ internal static class PreTrainingChecks
     /// <returns>The training data's profile, written beside the model.</returns>
     public static DataProfile Run(TrainRequest request, ModelTask task, TrainingData data, ProgressReporter progress)
     {
-        var profile = ProfileBuilder.Build(data.TrainFile, data.Columns, data.Selection, request.ModelName);
-        var input = new CheckInput(data.TrainFile, data.TestFile, data.Columns, data.Selection, profile,
+        var profile = data.Profile!;
+        var input = new CheckInput(data.TrainScan!, data.TestScan, data.Columns, data.Selection, profile,
             Classification: task != ModelTask.Regression, data.TrainRows, request.PreviousSchema);
         var findings = DataChecks.Run(input, request.DataChecks ?? DataCheckSettings.Default);
         foreach (var warning in findings.Where(f => !f.IsError))

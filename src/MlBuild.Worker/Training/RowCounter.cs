@@ -2,33 +2,35 @@ using Microsoft.ML;
 
 namespace MlBuild.Worker.Training;
 
-/// <summary>Counts rows of views whose count ML.NET does not know up front (a split is a filter).</summary>
+/// <summary>Counts rows of views whose count ML.NET does not know up front (a split is a filter), in one pass.</summary>
 internal static class RowCounter
 {
-    public static int Count(IDataView view)
+    public static long Count(IDataView view)
     {
         if (view.GetRowCount() is { } known)
-            return checked((int)known);
+            return known;
         using var cursor = view.GetRowCursor([]);
-        var count = 0;
+        long count = 0;
         while (cursor.MoveNext())
             count++;
         return count;
     }
 
-    public static int CountTrue(IDataView view, string column)
+    /// <summary>The rows, and those whose boolean <paramref name="column"/> is true.</summary>
+    public static (long Rows, long True) CountTrue(IDataView view, string column)
     {
         var col = view.Schema[column];
         using var cursor = view.GetRowCursor([col]);
         var getter = cursor.GetGetter<bool>(col);
-        var count = 0;
+        long rows = 0, count = 0;
         var value = false;
         while (cursor.MoveNext())
         {
+            rows++;
             getter(ref value);
             if (value)
                 count++;
         }
-        return count;
+        return (rows, count);
     }
 }

@@ -1,22 +1,27 @@
 using Microsoft.ML;
+using MlBuild.Data.Profiles;
+using MlBuild.Data.Scanning;
 using MlBuild.Worker.Data;
 using MlBuild.Worker.DataViews;
 
 namespace MlBuild.Worker.Training;
 
-/// <summary>The loaded data of a model: the inferred columns, the label and features, and the training and test
-/// views with the label prepared for the task (Boolean, Single, or a key for multiclass). The files are the rows as
-/// read (only labeled ones), for the data checks and the profile; <see cref="TestFile"/> is null for a split.</summary>
+/// <summary>The data of a model, checked: the columns as the whole training file shows them, the label and features,
+/// the training and test views (streaming from the files) with the label prepared for the task (Boolean, Single, or a
+/// key for multiclass), and what the passes over the files found, for the data checks; <see cref="TestScan"/> is null
+/// for a split, <see cref="TrainScan"/> and <see cref="Profile"/> for an evaluation (which trusts what training checked).</summary>
 internal sealed record TrainingData(
     IReadOnlyList<DataColumn> Columns,
     ColumnSelection Selection,
     LabelPlan Label,
     IDataView TrainView,
     IDataView TestView,
-    int TrainRows,
-    int TestRows,
-    DataFile TrainFile,
-    DataFile? TestFile)
+    long TrainRows,
+    long TestRows,
+    DataSource TrainSource,
+    TrainingFileScan? TrainScan,
+    TestFileScan? TestScan,
+    DataProfile? Profile)
 {
     /// <summary>The raw columns, as an application gives them to the saved model.</summary>
     public DataViewSchema RawSchema => DataViewBuilder.RawSchema(Columns);

@@ -1,6 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Transforms;
 using MlBuild.Data.Checks;
+using MlBuild.Data.Scanning;
 using MlBuild.Protocol;
 using MlBuild.Worker.Data;
 using MlBuild.Worker.DataViews;
@@ -9,80 +10,112 @@ using MlBuild.Worker.Diagnostics;
 namespace MlBuild.Worker.Training;
 
 /// <summary>
-/// Reads, infers and validates the training data (and the test data, or splits a test set off the training data
-/// with ML.NET's seeded TrainTestSplit), then builds the views with the label prepared. Label preparation happens
-/// here, outside the model's pipeline, so the saved model never needs a label to predict.
+/// Opens the training data (and the test data), infers its layout and kinds from a sample of its start, then checks
+/// and profiles each file in one streaming pass (<see cref="TrainingFileScan"/>, <see cref="TestFileScan"/>) before
+/// building the views ML.NET trains from, which stream the files again (or split a test set off the training data
+/// with ML.NET's seeded TrainTestSplit). Label preparation happens in the views, outside the model's pipeline, so the
+/// saved model never needs a label to predict.
 /// </summary>
 internal static class TrainingDataLoader
 {
-    /// <param name="warn">Where the missing-label check's warnings go (rows left out); null to leave them out
-    /// silently, as evaluation does: training reported them already.</param>
+    /// <param name="warn">Where the missing-label check's warnings go (rows left out).</param>
     public static TrainingData Load(MLContext ml, TrainRequest request, ModelTask task, Location declaredAt,
         ProgressReporter progress, Action<Diagnostic>? warn = null)
     {
         var separator = SeparatorSetting.Parse(request.Separator, declaredAt);
-        var missingLabels = (request.DataChecks ?? DataCheckSettings.Default).MissingLabels;
-        var train = DataFileReader.Read(request.TrainData,
-            new DataFileFormat(declaredAt, separator, request.HasHeader, request.Columns));
-        Describe(progress, train);
+        var checks = request.DataChecks ?? DataCheckSettings.Default;
+        var train = DataSource.Open(request.TrainData, new DataFileFormat(declaredAt, separator, request.HasHeader, request.Columns));
 
-        var columns = ColumnKindInference.InferAll(train);
-        var selection = ColumnSelection.Resolve(columns, request.Label, request.Features, declaredAt, train.Path);
-        var labeled = MissingLabelCheck.Apply(train, selection.Label, missingLabels, warn);
-        if (!ReferenceEquals(labeled, train))
-        {
-            // Kinds are inferred from the rows that are trained on: an empty label makes a boolean column categorical.
-            train = labeled;
-            columns = ColumnKindInference.InferAll(train);
-            selection = ColumnSelection.Resolve(columns, request.Label, request.Features, declaredAt, train.Path);
-        }
-        ValueValidator.Check(train, selection.Used);
-        var label = LabelPlan.Create(task, selection.Label, train);
+        // The label is found by name first; the kinds are then inferred from the rows that have one.
+        var label = ColumnSelection.Resolve(SampledKinds.Infer(train).Columns, request.Label, request.Features,
+            declaredAt, train.Path).Label.Index;
+        var sampled = SampledKinds.Infer(train, label);
+        var selection = ColumnSelection.Resolve(sampled.Columns, request.Label, request.Features, declaredAt, train.Path);
+        var test = string.IsNullOrEmpty(request.TestData) ? null
+            : DataSource.Open(request.TestData, new DataFileFormat(declaredAt, separator, request.HasHeader, request.Columns,
+                Reference: train.Layout, Label: selection.Label.Name));
 
-        DataFile? test = null;
-        if (!string.IsNullOrEmpty(request.TestData))
+        var classification = task != ModelTask.Regression;
+        var leakage = test is not null && checks.Leakage != CheckLevel.Off;
+        var trainScan = TrainingFileScan.Run(train, sampled, label, classification,
+            leakage ? selection.Used.ToList() : null, indexKeys: test is not null && train.Length <= test.Length,
+            profile: true, new ScanProgress(progress.Report, "read"));
+        try
         {
-            test = DataFileReader.Read(request.TestData,
-                new DataFileFormat(declaredAt, separator, request.HasHeader, request.Columns, Reference: train,
-                    Label: selection.Label.Name));
-            Describe(progress, test);
-            test = MissingLabelCheck.Apply(test, selection.Label, missingLabels, warn);
-            ValueValidator.Check(test, selection.Used);
-            // A feature missing only in the test data still needs its missing values replaced.
-            columns = columns.Select(c => c with { HasMissing = c.HasMissing || HasMissing(test, c) }).ToList();
-            selection = selection with
+            MissingLabelCheck.Apply(train.Path, selection.Label.Name, trainScan.Unlabeled.Count,
+                trainScan.Rows + trainScan.Unlabeled.Count, trainScan.Unlabeled.Lines, checks.MissingLabels, warn);
+            var columns = trainScan.Columns;
+            selection = Remap(selection, columns);
+            trainScan.ThrowIfBadValues(selection.Used.ToList());
+            var plan = LabelPlan.Create(task, selection.Label, trainScan.Labels, train);
+            progress.Detail(train.Layout.Describe(trainScan.Rows));
+            var profile = trainScan.Profile(selection, request.ModelName);
+
+            TestFileScan? testScan = null;
+            if (test is not null)
             {
-                Label = columns[selection.Label.Index],
-                Features = selection.Features.Select(f => columns[f.Index]).ToList(),
-            };
+                testScan = TestFileScan.Run(test, columns, label, selection.Used.ToList(),
+                    classification ? plan.Check : null, checks.TrainTestShift == CheckLevel.Off ? null : profile,
+                    leakage ? trainScan : null, new ScanProgress(progress.Report, "read"));
+                progress.Detail(test.Layout.Describe(testScan.Rows));
+                MissingLabelCheck.Apply(test.Path, selection.Label.Name, testScan.Unlabeled.Count,
+                    testScan.Rows + testScan.Unlabeled.Count, testScan.Unlabeled.Lines, checks.MissingLabels, warn);
+                testScan.ThrowIfBadValues();
+                // A feature missing only in the test data still needs its missing values replaced.
+                columns = columns.Select(c => c with { HasMissing = c.HasMissing || testScan.HasEmpty(c.Index) }).ToList();
+                selection = Remap(selection, columns);
+            }
+            progress.Detail($"columns: {string.Join(", ", columns.Select(c => $"{c.Name} ({c.Kind})"))}; " +
+                            $"label '{selection.Label.Name}': {plan.Description}");
+
+            var passes = new ViewPasses(progress, "training");
+            var trainView = new StreamingDataView(train, columns, plan, trainScan.Rows, passes);
+            IDataView trainPart = trainView, testPart;
+            long trainRows = trainScan.Rows, testRows;
+            if (test is null)
+            {
+                (trainPart, testPart) = Split(ml, trainView, request, declaredAt);
+                // One pass counts the test part (and its positives); the training part is the rest.
+                var (rows, positives) = task == ModelTask.BinaryClassification
+                    ? RowCounter.CountTrue(testPart, selection.Label.Name)
+                    : (RowCounter.Count(testPart), -1);
+                (trainRows, testRows) = (trainScan.Rows - rows, rows);
+                ThrowIfEmpty(request, train.Path, trainScan.Rows, trainRows, testRows, declaredAt);
+                if (positives >= 0)
+                    CheckBothClasses(positives, testRows, null, declaredAt);
+            }
+            else
+            {
+                testPart = new StreamingDataView(test, columns, plan, testScan!.Rows);
+                testRows = testScan.Rows;
+                ThrowIfEmpty(request, train.Path, trainScan.Rows, trainRows, testRows, declaredAt);
+                if (task == ModelTask.BinaryClassification)
+                    CheckBothClasses(RowCounter.CountTrue(testPart, selection.Label.Name).True, testRows, test.Path, declaredAt);
+            }
+
+            if (task == ModelTask.MulticlassClassification)
+            {
+                // Keys sorted by value: class order does not depend on row order, and predictions map back to values.
+                var keys = ml.Transforms.Conversion.MapValueToKey(selection.Label.Name,
+                    keyOrdinality: ValueToKeyMappingEstimator.KeyOrdinality.ByValue).Fit(trainPart);
+                (trainPart, testPart) = (keys.Transform(trainPart), keys.Transform(testPart));
+            }
+            return new TrainingData(columns, selection, plan, trainPart, testPart, trainRows, testRows, train,
+                trainScan, testScan, profile);
         }
-        progress.Detail($"columns: {string.Join(", ", columns.Select(c => $"{c.Name} ({c.Kind})"))}; " +
-                        $"label '{selection.Label.Name}': {label.Description}");
-
-        var trainView = DataViewBuilder.Build(train, columns, selection.Label, label.Prepare(train));
-        var (trainPart, testPart) = test is null
-            ? Split(ml, trainView, request, declaredAt)
-            : (trainView, DataViewBuilder.Build(test, columns, selection.Label, label.Prepare(test)));
-
-        var trainRows = RowCounter.Count(trainPart);
-        var testRows = RowCounter.Count(testPart);
-        if (trainRows == 0 || testRows == 0)
-            throw new MlbException(ErrorCodes.EmptySplit, declaredAt,
-                $"TestFraction {request.TestFraction} splits the {trainView.RowCount} rows of '{train.Path}' into " +
-                $"{trainRows} training and {testRows} test rows: choose a TestFraction that leaves rows on both " +
-                "sides, or give TestData.");
-        if (task == ModelTask.BinaryClassification)
-            CheckBothClasses(testPart, selection.Label.Name, testRows, test?.Path, declaredAt);
-
-        if (task == ModelTask.MulticlassClassification)
+        finally
         {
-            // Keys sorted by value: class order does not depend on row order, and predictions map back to values.
-            var keys = ml.Transforms.Conversion.MapValueToKey(selection.Label.Name,
-                keyOrdinality: ValueToKeyMappingEstimator.KeyOrdinality.ByValue).Fit(trainPart);
-            (trainPart, testPart) = (keys.Transform(trainPart), keys.Transform(testPart));
+            // The keys spilled for the leakage check are done with once the test file has been read.
+            trainScan.Dispose();
         }
-        return new TrainingData(columns, selection, label, trainPart, testPart, trainRows, testRows, train, test);
     }
+
+    /// <summary>The selection's columns as the whole file shows them (same places, final kinds).</summary>
+    private static ColumnSelection Remap(ColumnSelection selection, IReadOnlyList<DataColumn> columns) => selection with
+    {
+        Label = columns[selection.Label.Index],
+        Features = selection.Features.Select(f => columns[f.Index]).ToList(),
+    };
 
     private static (IDataView Train, IDataView Test) Split(MLContext ml, IDataView data, TrainRequest request,
         Location declaredAt)
@@ -95,10 +128,19 @@ internal static class TrainingDataLoader
         return (split.TrainSet, split.TestSet);
     }
 
-    // AUC and the per-class precisions are undefined without both classes: ML.NET's evaluator would throw.
-    private static void CheckBothClasses(IDataView test, string label, int rows, string? testPath, Location declaredAt)
+    private static void ThrowIfEmpty(TrainRequest request, string trainPath, long rows, long trainRows, long testRows,
+        Location declaredAt)
     {
-        var positives = RowCounter.CountTrue(test, label);
+        if (trainRows == 0 || testRows == 0)
+            throw new MlbException(ErrorCodes.EmptySplit, declaredAt,
+                $"TestFraction {request.TestFraction} splits the {rows} rows of '{trainPath}' into " +
+                $"{trainRows} training and {testRows} test rows: choose a TestFraction that leaves rows on both " +
+                "sides, or give TestData.");
+    }
+
+    // AUC and the per-class precisions are undefined without both classes: ML.NET's evaluator would throw.
+    private static void CheckBothClasses(long positives, long rows, string? testPath, Location declaredAt)
+    {
         if (positives > 0 && positives < rows)
             return;
         var which = positives == 0 ? "negative" : "positive";
@@ -109,12 +151,4 @@ internal static class TrainingDataLoader
             : new MlbException(ErrorCodes.UnsuitableLabel, new Location(testPath),
                 $"the test data holds only {which} rows ({rows}): evaluation needs rows of both classes; add some.");
     }
-
-    private static bool HasMissing(DataFile file, DataColumn column) =>
-        file.ValuesOf(column.Index).Any(Values.IsMissing);
-
-    private static void Describe(ProgressReporter progress, DataFile file) =>
-        progress.Detail($"{file.Path}: {file.Rows.Count} rows, {file.ColumnNames.Count} columns, separator " +
-                        $"{SeparatorSetting.Describe(file.Separator)}, {(file.Header.HasHeader ? "a header" : "no header")} " +
-                        $"({file.Header.Reason}).");
 }

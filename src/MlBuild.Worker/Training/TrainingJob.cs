@@ -59,11 +59,17 @@ internal static class TrainingJob
             Metrics = metrics,
             Intervals = intervals,
             TrainingSeconds = trainingSeconds,
-            TrainRows = data.TrainRows,
-            TestRows = data.TestRows,
+            TrainRows = checked((int)data.TrainRows),
+            TestRows = checked((int)data.TestRows),
             Columns = new SortedDictionary<string, string>(
                 data.Columns.ToDictionary(c => c.Name, c => c.Kind.ToString()), StringComparer.Ordinal),
             Label = data.Selection.Label.Name,
+            Classes = task switch
+            {
+                ModelTask.BinaryClassification => data.Label.ClassNames,
+                ModelTask.MulticlassClassification => data.Label.Classes,
+                _ => null,
+            },
         };
         OutputWriter.Write(ml, model, data.RawSchema, result, request.ModelOutputPath, request.ResultOutputPath,
             request.ProfileOutputPath is { } profilePath ? (profilePath, ProfileJson.Serialize(profile)) : null, onnx);

@@ -1,23 +1,44 @@
-using System.Text;
 using MlBuild.Data.Diagnostics;
+using MlBuild.Data.Files;
 
-namespace MlBuild.Data.Files;
+namespace MlBuild.Data.Reading;
 
 /// <summary>
-/// Reads a delimited data file (UTF-8, with or without a byte order mark) into named rows, inferring what the item
-/// leaves unset: the separator (<see cref="SeparatorDetector"/>) and the header (<see cref="HeaderDetector"/>).
-/// A test file shares the training file's separator, names and column count.
+/// Infers the layout of a delimited file (UTF-8, with or without a byte order mark) from its first records, filling
+/// in what the item leaves unset: the separator (<see cref="SeparatorDetector"/>), the header
+/// (<see cref="HeaderDetector"/>) and the column names. A test file shares the training file's separator, names and
+/// column count.
 /// </summary>
-public static class DataFileReader
+internal static class DelimitedLayout
 {
-    public static DataFile Read(string path, DataFileFormat format)
+    /// <returns>The layout; the data records of the sample (the header excluded), each with one field per name; whether
+    /// the sample is the whole file; and why records must have as many fields as there are names, for MLB2006.</returns>
+    public static (DataLayout Layout, List<DataRecord> Sample, bool Complete, string FieldCountBasis) Read(string path, DataFileFormat format,
+        int sampleRows, long sampleChars)
     {
-        if (!File.Exists(path))
-            throw new MlbException(DataCodes.FileNotFound, format.DeclaredAt,
-                $"the data file '{path}' does not exist: fix the path in the MlModel item.");
-
-        var separator = format.Separator ?? format.Reference?.Separator ?? SeparatorDetector.Detect(FirstLines(path));
-        var records = ReadRecords(path, separator);
+        var separator = format.Separator ?? (format.Reference is { Kind: DataFileKind.Delimited } reference ? reference.Separator : (char?)null)
+            ?? SeparatorDetector.Detect(FirstLines(path));
+        var records = new List<DataRecord>();
+        var complete = true;
+        using (var tokenizer = new DelimitedTokenizer(DelimitedSource.OpenText(path), path, separator, quoting: separator == ','))
+        {
+            long chars = 0;
+            // One record more than the sample: the header, when there is one.
+            while (true)
+            {
+                if (records.Count > sampleRows || chars > sampleChars)
+                {
+                    complete = false;
+                    break;
+                }
+                if (!tokenizer.MoveNext())
+                    break;
+                var fields = tokenizer.Fields();
+                foreach (var field in fields)
+                    chars += field.Length;
+                records.Add(new DataRecord(tokenizer.Line, fields));
+            }
+        }
         if (records.Count == 0)
             throw new MlbException(DataCodes.EmptyDataFile, new Location(path),
                 "the data file has no rows: add data rows, or point the MlModel item at the right file.");
@@ -25,32 +46,30 @@ public static class DataFileReader
         var first = records[0];
         var header = DecideHeader(format, first, records.Skip(1));
         var names = NamesOf(path, format, first, header, separator);
-        var rows = header.HasHeader ? records.Skip(1).ToList() : records;
-        if (rows.Count == 0)
+        if (header.HasHeader)
+            records.RemoveAt(0);
+        if (records.Count == 0)
             throw new MlbException(DataCodes.EmptyDataFile, new Location(path, first.Line),
                 "the data file has a header line but no rows: add data rows, or set HasHeader=false if this line is data.");
 
-        CheckFieldCounts(path, rows, names.Count, Basis(format, first, header), separator);
-        return new DataFile(path, separator, header, names, rows, header.HasHeader ? first.Line : 0);
+        var layout = new DataLayout(path, DataFileKind.Delimited, separator, header, names, header.HasHeader ? first.Line : 0);
+        var basis = Basis(format, first, header);
+        var counts = new FieldCountCheck(layout, basis);
+        foreach (var record in records)
+            if (!counts.Check(record.Line, record.Fields.Length) && counts.IsFull)
+                break;
+        counts.ThrowIfAny();
+        return (layout, records, complete, basis);
     }
-
-    public static StreamReader Open(string path) =>
-        new(path, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), detectEncodingFromByteOrderMarks: true);
 
     private static List<string> FirstLines(string path)
     {
-        using var reader = Open(path);
+        using var reader = DelimitedSource.OpenText(path);
         var lines = new List<string>();
         while (lines.Count < SeparatorDetector.SampleLines && reader.ReadLine() is { } line)
             if (!string.IsNullOrWhiteSpace(line))
                 lines.Add(line);
         return lines;
-    }
-
-    private static List<DataRecord> ReadRecords(string path, char separator)
-    {
-        using var reader = Open(path);
-        return RecordReader.Read(reader, path, separator, quoting: separator == ',').ToList();
     }
 
     private static HeaderDecision DecideHeader(DataFileFormat format, DataRecord first, IEnumerable<DataRecord> rest)
@@ -97,9 +116,9 @@ public static class DataFileReader
                 throw new MlbException(DataCodes.WrongFieldCount, format.DeclaredAt,
                     $"Columns names {given.Count} columns but '{path}' has {fieldCount} fields on line {first.Line} " +
                     $"(separator {SeparatorSetting.Describe(separator)}): give exactly one name per field.");
-            return Unique(given);
+            return ColumnNames.Unique(given);
         }
-        return Unique(header.HasHeader
+        return ColumnNames.Unique(header.HasHeader
             ? HeaderNames(first)
             : Enumerable.Range(1, fieldCount).Select(i => $"Column{i}").ToList());
     }
@@ -115,41 +134,9 @@ public static class DataFileReader
         first.Fields.Length == names.Count &&
         HeaderNames(first).Zip(names).All(p => string.Equals(p.First, p.Second, StringComparison.OrdinalIgnoreCase));
 
-    // Two columns with one name would hide each other in ML.NET; a suffix keeps both reachable.
-    private static List<string> Unique(IEnumerable<string> names)
-    {
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var result = new List<string>();
-        foreach (var name in names)
-        {
-            var unique = name;
-            for (var n = 2; !seen.Add(unique); n++)
-                unique = $"{name}_{n}";
-            result.Add(unique);
-        }
-        return result;
-    }
-
     private static string Basis(DataFileFormat format, DataRecord first, HeaderDecision header) =>
         format.Reference is { } reference ? $"like the training data '{reference.Path}'"
         : format.ColumnNames is { Count: > 0 } ? "one per name in Columns"
         : header.HasHeader ? $"as in the header on line {first.Line}"
         : $"as on line {first.Line}";
-
-    private static void CheckFieldCounts(string path, IReadOnlyList<DataRecord> rows, int expected, string basis, char separator)
-    {
-        var bag = new DiagnosticBag();
-        var hint = separator == ','
-            ? "fix the row, or quote a field that contains ',' (\"like, this\")"
-            : $"fix the row: a field cannot contain the separator ({SeparatorSetting.Describe(separator)})";
-        foreach (var row in rows)
-        {
-            if (row.Fields.Length != expected)
-                bag.Add(DataCodes.WrongFieldCount, new Location(path, row.Line),
-                    $"this line has {row.Fields.Length} fields but {expected} were expected ({basis}): {hint}.");
-            if (bag.IsFull)
-                break;
-        }
-        bag.ThrowIfAny();
-    }
 }
