@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using MlBuild.Data.Files;
 using MlBuild.Data.Profiles;
+using MlBuild.Tests.Shared;
 
 namespace MlBuild.Tool.Tests;
 
@@ -14,9 +14,7 @@ public sealed class DriftCommandTests : IDisposable
     {
         Directory.CreateDirectory(_folder);
         var train = Write("train.csv", Rows(2000, seed: 1, shift: 0));
-        var file = DataFileReader.Read(train, new DataFileFormat(new("p.csproj")));
-        var columns = ColumnKindInference.InferAll(file);
-        var profile = ProfileBuilder.Build(file, columns, ColumnSelection.Resolve(columns, null, null, new("p.csproj"), file.Path), "Taxi");
+        var profile = FileProfiles.Of(train, "Taxi");
         Write("Taxi.profile.json", ProfileJson.Serialize(profile));
     }
 

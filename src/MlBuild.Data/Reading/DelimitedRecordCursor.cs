@@ -39,7 +39,7 @@ internal sealed class DelimitedRecordCursor : RecordCursor
 
     public override ReadOnlySpan<char> Text(int field) => _tokenizer[field];
 
-    public override ReadOnlyMemory<char> TextMemory(int field) => _tokenizer.Memory(field);
+    public override ReadOnlyMemory<char> TextMemory(int field) => _tokenizer[field].ToString().AsMemory();
 
     public override bool IsMissing(int field) => Values.IsMissing(_tokenizer[field]);
 

@@ -51,10 +51,6 @@ public sealed class DelimitedTokenizer : IDisposable
     public ReadOnlySpan<char> this[int field] =>
         (_fromQuoted ? _quoted : _buffer).AsSpan(_fieldStarts[field], _fieldLengths[field]);
 
-    /// <summary>A field as memory, for views that hand text to ML.NET; valid until the next record.</summary>
-    public ReadOnlyMemory<char> Memory(int field) =>
-        (_fromQuoted ? _quoted : _buffer).AsMemory(_fieldStarts[field], _fieldLengths[field]);
-
     public string[] Fields()
     {
         var fields = new string[FieldCount];

@@ -21,7 +21,9 @@ public abstract class RecordCursor : IDisposable
     /// <summary>A field's text as the file writes it; valid until the next record.</summary>
     public abstract ReadOnlySpan<char> Text(int field);
 
-    /// <summary>A field's text as memory, for views that hand text to ML.NET; valid until the next record.</summary>
+    /// <summary>A field's text as memory of its own, for views that hand text to ML.NET: it stays valid after the cursor
+    /// moves on, because ML.NET keeps text values past their row (its dictionaries of terms hold the memory they were
+    /// given, as TextLoader's per-line strings allow).</summary>
     public abstract ReadOnlyMemory<char> TextMemory(int field);
 
     public abstract bool IsMissing(int field);

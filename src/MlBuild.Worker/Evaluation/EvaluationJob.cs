@@ -30,12 +30,12 @@ internal static class EvaluationJob
         var sliceColumns = SliceColumns.Resolve(request.Slices, rows.Columns);
         var expectations = ExpectationParser.Read(request.Expectations, rows.Columns, task);
         var resamples = Math.Max(0, request.BootstrapSamples);
-        progress.Report($"evaluating on the test rows ({resamples} bootstrap resamples)…");
 
         using var _ = new Heartbeat(progress, "evaluating", heartbeatInterval ?? Heartbeat.DefaultInterval);
+        // Scoring counts the test rows: the test file is not read for a count alone.
         var candidate = ScoredModel.Load(ml, request.ModelPath, "model", task, rows, declaredAt, testRows: null);
         var testRows = candidate.Predictions.Count;
-        progress.Detail($"scored {testRows} test rows");
+        progress.Report($"evaluating on {testRows} test rows ({resamples} bootstrap resamples)…");
         var baseline = request.BaselineModelPath is { } baselinePath
             ? ScoredModel.Load(ml, baselinePath, "baseline model", task, rows, declaredAt, testRows)
             : null;

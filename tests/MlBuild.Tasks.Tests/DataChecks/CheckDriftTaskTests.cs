@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Build.Utilities;
-using MlBuild.Data.Files;
 using MlBuild.Data.Profiles;
+using MlBuild.Tests.Shared;
 using MlBuild.Tasks.Tasks;
 using MlBuild.Tasks.Tests.Support;
 
@@ -17,9 +17,7 @@ public sealed class CheckDriftTaskTests : IDisposable
     {
         _project.Write("p.csproj", "<Project>\n  <ItemGroup>\n    <MlModel Include=\"M\" />\n  </ItemGroup>\n</Project>");
         _project.Write("data/train.csv", Rows(1000, seed: 1, shift: 0));
-        var file = DataFileReader.Read(_project.File("data/train.csv"), new DataFileFormat(new("p.csproj")));
-        var columns = ColumnKindInference.InferAll(file);
-        var profile = ProfileBuilder.Build(file, columns, ColumnSelection.Resolve(columns, null, null, new("p.csproj"), file.Path), "M");
+        var profile = FileProfiles.Of(_project.File("data/train.csv"), "M");
         _project.Write("bin/M.profile.json", ProfileJson.Serialize(profile));
     }
 

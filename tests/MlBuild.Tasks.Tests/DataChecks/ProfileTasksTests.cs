@@ -2,8 +2,8 @@ using System.Text.Json;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using MlBuild.Data.Checks;
-using MlBuild.Data.Files;
 using MlBuild.Data.Profiles;
+using MlBuild.Tests.Shared;
 using MlBuild.Protocol;
 using MlBuild.Tasks.Caching;
 using MlBuild.Tasks.LockFiles;
@@ -62,9 +62,7 @@ public sealed class ProfileTasksTests : IDisposable
     {
         var request = Request(planned);
         File.WriteAllText(request.ModelOutputPath, model);
-        var file = DataFileReader.Read(request.TrainData, new DataFileFormat(new("p.csproj")));
-        var columns = ColumnKindInference.InferAll(file);
-        var profile = ProfileBuilder.Build(file, columns, ColumnSelection.Resolve(columns, null, null, new("p.csproj"), file.Path), "M");
+        var profile = FileProfiles.Of(request.TrainData, "M");
         File.WriteAllText(request.ProfileOutputPath!, ProfileJson.Serialize(profile));
         File.WriteAllText(request.ResultOutputPath, JsonSerializer.Serialize(new TrainResult
         {

@@ -1,18 +1,58 @@
+using MlBuild.Data.Reading;
+using MlBuild.Data.Scanning;
 using MlBuild.Worker.Data;
 using MlBuild.Worker.Diagnostics;
 using MlBuild.Worker.Tests.Support;
 
 namespace MlBuild.Worker.Tests.DataLayer;
 
+/// <summary>The label plan decided on a real pass over a small file, and the labels it then reads from each record.</summary>
 public sealed class LabelPlanTests
 {
-    private static (LabelPlan Plan, LabelValues Values) Prepare(TempDirectory temp, ModelTask task, params string[] labels)
+    private static (LabelPlan Plan, object[] Values) Prepare(TempDirectory temp, ModelTask task, params string[] labels)
     {
-        var file = DataFileReader.Read(temp.Write("d.csv", "Label,x\n" + string.Concat(labels.Select(l => $"{l},1\n"))),
+        var source = DataSource.Open(temp.Write("d.csv", "Label,x\n" + string.Concat(labels.Select(l => $"{l},1\n"))),
             new(new Location("p.csproj")));
-        var column = ColumnKindInference.InferAll(file)[0];
-        var plan = LabelPlan.Create(task, column, file);
-        return (plan, plan.Prepare(file));
+        using var scan = TrainingFileScan.Run(source, SampledKinds.Infer(source, 0), 0,
+            task != ModelTask.Regression, keyColumns: null, indexKeys: false, profile: false, progress: null);
+        var plan = LabelPlan.Create(task, scan.Columns[0], scan.Labels, source);
+        return (plan, Read(plan, source));
+    }
+
+    /// <summary>Every record's label as the plan reads it for the views ML.NET trains from.</summary>
+    private static object[] Read(LabelPlan plan, DataSource source)
+    {
+        var values = new List<object>();
+        using var records = source.OpenRecords();
+        while (records.MoveNext())
+        {
+            switch (plan.Type)
+            {
+                case LabelType.Boolean:
+                    Assert.True(plan.TryBoolean(records, out var flag));
+                    values.Add(flag);
+                    break;
+                case LabelType.Single:
+                    Assert.True(plan.TrySingle(records, out var number));
+                    values.Add(number);
+                    break;
+                default:
+                    Assert.True(plan.TryText(records, out var text));
+                    values.Add(text.ToString());
+                    break;
+            }
+        }
+        return values.ToArray();
+    }
+
+    /// <summary>The first test record whose label the plan does not know, as <see cref="LabelPlan.Check"/> reports it.</summary>
+    private static Diagnostic? FirstUnknown(LabelPlan plan, DataSource test)
+    {
+        using var records = test.OpenRecords();
+        while (records.MoveNext())
+            if (plan.Check(records) is { } finding)
+                return finding;
+        return null;
     }
 
     private static MlbException Fails(TempDirectory temp, ModelTask task, params string[] labels) =>
@@ -22,10 +62,10 @@ public sealed class LabelPlanTests
     public void Binary_zero_one_labels_make_one_true()
     {
         using var temp = new TempDirectory();
-        var (_, values) = Prepare(temp, ModelTask.BinaryClassification, "0", "1", "1.0", "0");
+        var (plan, values) = Prepare(temp, ModelTask.BinaryClassification, "0", "1", "1.0", "0");
 
-        Assert.Equal(LabelType.Boolean, values.Type);
-        Assert.Equal([false, true, true, false], (bool[])values.Values);
+        Assert.Equal(LabelType.Boolean, plan.Type);
+        Assert.Equal([false, true, true, false], values.Cast<bool>());
     }
 
     [Fact]
@@ -34,7 +74,7 @@ public sealed class LabelPlanTests
         using var temp = new TempDirectory();
         var (_, values) = Prepare(temp, ModelTask.BinaryClassification, "2", "4", "2");
 
-        Assert.Equal([false, true, false], (bool[])values.Values);
+        Assert.Equal([false, true, false], values.Cast<bool>());
     }
 
     [Fact]
@@ -43,7 +83,7 @@ public sealed class LabelPlanTests
         using var temp = new TempDirectory();
         var (plan, values) = Prepare(temp, ModelTask.BinaryClassification, "spam", "ham", "spam");
 
-        Assert.Equal([true, false, true], (bool[])values.Values);
+        Assert.Equal([true, false, true], values.Cast<bool>());
         Assert.Contains("'spam' is the positive class", plan.Description);
     }
 
@@ -53,7 +93,7 @@ public sealed class LabelPlanTests
         using var temp = new TempDirectory();
         var (_, values) = Prepare(temp, ModelTask.BinaryClassification, "True", "false", "FALSE");
 
-        Assert.Equal([true, false, false], (bool[])values.Values);
+        Assert.Equal([true, false, false], values.Cast<bool>());
     }
 
     [Fact]
@@ -79,13 +119,17 @@ public sealed class LabelPlanTests
     }
 
     [Fact]
-    public void An_empty_label_is_reported_at_its_line()
+    public void An_empty_label_leaves_its_row_out_of_the_classes_and_keeps_its_line()
     {
         using var temp = new TempDirectory();
-        var error = Fails(temp, ModelTask.Regression, "1", "", "3").First;
+        var source = DataSource.Open(temp.Write("d.csv", "Label,x\nyes,1\n,2\nno,3\n"), new(new Location("p.csproj")));
+        using var scan = TrainingFileScan.Run(source, SampledKinds.Infer(source, 0), 0, classification: true,
+            keyColumns: null, indexKeys: false, profile: false, progress: null);
 
-        Assert.Equal(ErrorCodes.UnsuitableLabel, error.Code);
-        Assert.Equal(new Location(temp.File("d.csv"), 3), error.At);
+        Assert.Equal(2, scan.Rows);
+        Assert.Equal(1, scan.Unlabeled.Count);
+        Assert.Equal([3], scan.Unlabeled.Lines);
+        Assert.Equal(["no", "yes"], scan.Labels!.Texts);
     }
 
     [Fact]
@@ -93,10 +137,10 @@ public sealed class LabelPlanTests
     {
         using var temp = new TempDirectory();
         var (plan, _) = Prepare(temp, ModelTask.BinaryClassification, "ham", "spam");
-        var train = DataFileReader.Read(temp.File("d.csv"), new(new Location("p.csproj")));
-        var test = DataFileReader.Read(temp.Write("t.csv", "ham,1\neggs,1\n"), new(new Location("p.csproj"), Reference: train));
+        var train = DataSource.Open(temp.File("d.csv"), new(new Location("p.csproj")));
+        var test = DataSource.Open(temp.Write("t.csv", "ham,1\neggs,1\n"), new(new Location("p.csproj"), Reference: train.Layout));
 
-        var error = Assert.Throws<MlbException>(() => plan.Prepare(test)).First;
+        var error = FirstUnknown(plan, test)!;
 
         Assert.Equal(ErrorCodes.UnsuitableLabel, error.Code);
         Assert.Equal(new Location(test.Path, 2), error.At);
@@ -121,8 +165,8 @@ public sealed class LabelPlanTests
         var (_, numbers) = Prepare(temp, ModelTask.MulticlassClassification, "0", "2", "1");
         var (_, texts) = Prepare(temp, ModelTask.MulticlassClassification, "setosa", "virginica");
 
-        Assert.Equal([0f, 2f, 1f], (float[])numbers.Values);
-        Assert.Equal(["setosa", "virginica"], (string[])texts.Values);
+        Assert.Equal([0f, 2f, 1f], numbers.Cast<float>());
+        Assert.Equal(["setosa", "virginica"], texts.Cast<string>());
     }
 
     [Fact]
@@ -130,10 +174,10 @@ public sealed class LabelPlanTests
     {
         using var temp = new TempDirectory();
         var (plan, _) = Prepare(temp, ModelTask.MulticlassClassification, "0", "1", "1.0");
-        var train = DataFileReader.Read(temp.File("d.csv"), new(new Location("p.csproj")));
-        var test = DataFileReader.Read(temp.Write("t.csv", "1,1\n0.0,1\n2,1\n"), new(new Location("p.csproj"), Reference: train));
+        var train = DataSource.Open(temp.File("d.csv"), new(new Location("p.csproj")));
+        var test = DataSource.Open(temp.Write("t.csv", "1,1\n0.0,1\n2,1\n"), new(new Location("p.csproj"), Reference: train.Layout));
 
-        var error = Assert.Throws<MlbException>(() => plan.Prepare(test)).First;
+        var error = FirstUnknown(plan, test)!;
 
         Assert.Equal(ErrorCodes.UnsuitableLabel, error.Code);
         Assert.Equal(new Location(test.Path, 3), error.At);

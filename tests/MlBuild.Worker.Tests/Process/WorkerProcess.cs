@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using MlBuild.Data.Reading;
 using MlBuild.Worker.Cli;
 using MlBuild.Worker.Tests.Support;
 
@@ -15,6 +16,12 @@ internal static class WorkerProcess
 {
     public static string TestAssembly => typeof(WorkerProcess).Assembly.Location;
 
+    private static readonly string[] DataLayer =
+    [
+        "MlBuild.Data.dll", "csFastFloat.dll", "System.IO.Hashing.dll", "Parquet.dll", "CommunityToolkit.HighPerformance.dll",
+        "K4os.Compression.LZ4.dll", "Microsoft.IO.RecyclableMemoryStream.dll", "Snappier.dll", "ZstdSharp.dll",
+    ];
+
     public static string DepsFile => Path.ChangeExtension(TestAssembly, ".deps.json");
 
     public static (int ExitCode, string Stdout, string Stderr) Run(TempDirectory temp, string requestPath,
@@ -23,8 +30,11 @@ internal static class WorkerProcess
         var tools = Directory.CreateDirectory(temp.File("tools")).FullName;
         var worker = Path.Combine(tools, "MlBuild.Worker.dll");
         File.Copy(typeof(WorkerCommand).Assembly.Location, worker, overwrite: true);
-        // The package's tools/ folder holds the worker's data layer beside it, which the project's deps.json does not list.
-        File.Copy(typeof(DataFile).Assembly.Location, Path.Combine(tools, "MlBuild.Data.dll"), overwrite: true);
+        // The package's tools/ folder holds the worker's data layer and its libraries beside it, which the project's
+        // deps.json does not list (the same list as _MlBuildDataAssembly in src/MlBuild/MlBuild.csproj).
+        var bin = Path.GetDirectoryName(typeof(DataSource).Assembly.Location)!;
+        foreach (var name in DataLayer)
+            File.Copy(Path.Combine(bin, name), Path.Combine(tools, name), overwrite: true);
 
         var start = new ProcessStartInfo(DotnetHost())
         {

@@ -72,6 +72,10 @@ internal sealed class ParquetColumn
 
     public ReadOnlySpan<char> Text(int row) => TextMemory(row).Span;
 
+    /// <summary>The column holds strings (or dates as text): their memory outlives the row, unlike a number's text,
+    /// which is written into a scratch buffer.</summary>
+    public bool HoldsText => _type is not (ColumnType.Number or ColumnType.Boolean);
+
     public ReadOnlyMemory<char> TextMemory(int row)
     {
         switch (_type)

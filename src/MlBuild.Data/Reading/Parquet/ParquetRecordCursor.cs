@@ -50,7 +50,9 @@ internal sealed class ParquetRecordCursor : RecordCursor
 
     public override ReadOnlySpan<char> Text(int field) => _columns[field].Text(_row);
 
-    public override ReadOnlyMemory<char> TextMemory(int field) => _columns[field].TextMemory(_row);
+    public override ReadOnlyMemory<char> TextMemory(int field) => _columns[field].HoldsText
+        ? _columns[field].TextMemory(_row)
+        : _columns[field].Text(_row).ToString().AsMemory();
 
     public override bool IsMissing(int field) => _columns[field].IsMissing(_row);
 
