@@ -11,6 +11,7 @@ internal sealed class ProgressReporter
     private readonly TextWriter _output;
     private readonly TextWriter _diagnostics;
     private readonly string _modelName;
+    private long _lastReport = Environment.TickCount64;
 
     /// <param name="diagnostics">Where warnings go, as canonical lines (standard error, like the errors); the output
     /// when not given.</param>
@@ -29,7 +30,15 @@ internal sealed class ProgressReporter
         _diagnostics.Flush();
     }
 
-    public void Report(string text) => _output.WriteLine($"{Prefix}{_modelName}: {text}");
+    public void Report(string text)
+    {
+        _output.WriteLine($"{Prefix}{_modelName}: {text}");
+        Interlocked.Exchange(ref _lastReport, Environment.TickCount64);
+    }
+
+    /// <summary>How long ago the last progress line was written: a heartbeat stays quiet while a pass tells its own
+    /// progress.</summary>
+    public TimeSpan SinceLastReport => TimeSpan.FromMilliseconds(Environment.TickCount64 - Interlocked.Read(ref _lastReport));
 
     public void Detail(string text) => _output.WriteLine($"{_modelName}: {text}");
 }

@@ -1,6 +1,5 @@
 using MlBuild.Data.Checks;
 using MlBuild.Data.Diagnostics;
-using MlBuild.Data.Files;
 using MlBuild.Data.Tests.Support;
 
 namespace MlBuild.Data.Tests.Checks;
@@ -56,12 +55,11 @@ public sealed class DataCheckTests
         using var temp = new TempDirectory();
         // Lines 3, 5, 7, … (every other data row) have no label: 10 of 20 rows.
         var train = TestFiles.Read(temp.Write("train.csv", "Label,x\n" + Rows(20, i => $"{(i % 2 == 0 ? "1" : "")},{i}")));
-        var label = ColumnKindInference.InferAll(train)[0];
 
-        var error = Assert.Throws<MlbException>(() => { MissingLabelCheck.Apply(train, label, CheckLevel.Error, null); });
+        var error = Assert.Throws<MlbException>(() => TestFiles.Input(train, null));
 
         Assert.Equal(MissingLabelCheck.Shown, error.Diagnostics.Count);
-        Assert.All(error.Diagnostics, d => Assert.Equal(DataCodes.MissingLabels, d.Code));
+        Assert.All(error.Diagnostics, d => Assert.Equal((DataCodes.MissingLabels, Severity.Error), (d.Code, d.Severity)));
         Assert.Equal([2, 4, 6, 8, 10], error.Diagnostics.Select(d => d.At.Line));
         Assert.Contains("(10 of 20 rows of this file have none)", error.First.Message);
     }
@@ -71,17 +69,23 @@ public sealed class DataCheckTests
     {
         using var temp = new TempDirectory();
         var train = TestFiles.Read(temp.Write("train.csv", "Label,x\n" + Rows(20, i => $"{(i == 7 ? " " : "1")},{i}")));
-        var label = ColumnKindInference.InferAll(train)[0];
         var warnings = new List<Diagnostic>();
 
-        var kept = MissingLabelCheck.Apply(train, label, CheckLevel.Warning, warnings.Add);
+        var kept = TestFiles.Input(train, null, missingLabels: CheckLevel.Warning, warn: warnings.Add);
 
-        Assert.Equal(19, kept.Rows.Count);
-        Assert.DoesNotContain(kept.Rows, r => r.Line == 8);
+        // The row of line 8 (x = 7) is neither trained on nor profiled.
+        Assert.Equal((19L, 19), (kept.Train.Rows, kept.Profile.Rows));
+        Assert.Equal([8], kept.Train.Unlabeled.Lines);
+        var x = kept.Profile.Columns.Single(c => c.Name == "x").Numeric!;
+        Assert.Equal(19, x.Count);
+        Assert.Equal((210.0 - 7) / 19, x.Mean, 10);
+        Assert.DoesNotContain(7.0, x.Histogram.Edges);
         var warning = Assert.Single(warnings);
         Assert.Equal((Severity.Warning, 8), (warning.Severity, warning.At.Line));
         Assert.Contains("left out", warning.Message);
-        Assert.Same(kept, MissingLabelCheck.Apply(kept, label, CheckLevel.Error, null));
+        // What is left has a label on every row.
+        var label = kept.Profile.Columns.Single(c => c.Name == "Label");
+        Assert.Equal((19, 0), (label.Count, label.Missing));
     }
 
     [Fact]
@@ -168,7 +172,7 @@ public sealed class DataCheckTests
         var train = TestFiles.Read(temp.Write("train.csv", Coarse(200, 1)));
         var test = TestFiles.Read(temp.Write("test.csv", Coarse(50, 2)), reference: train, label: "Label");
 
-        var result = LeakageCheck.Measure(train, test, ColumnKindInference.InferAll(train));
+        var result = TestFiles.Input(train, test).Test!.Leakage!;
 
         Assert.Equal(50, result.Shared);
         Assert.False(result.Leaked);

@@ -1,6 +1,5 @@
 using MlBuild.Data.Diagnostics;
 using MlBuild.Data.Drift;
-using MlBuild.Data.Files;
 using MlBuild.Data.Profiles;
 using MlBuild.Data.Tests.Support;
 
@@ -12,10 +11,10 @@ public sealed class DriftTests
     private static DataProfile Profile(TempDirectory temp, string text, IReadOnlyList<string>? names = null)
     {
         var file = TestFiles.Read(temp.Write("train.csv", text), columns: names);
-        var columns = ColumnKindInference.InferAll(file);
-        // Through JSON, as the drift check reads it.
-        return ProfileJson.Deserialize(ProfileJson.Serialize(
-            ProfileBuilder.Build(file, columns, ColumnSelection.Resolve(columns, null, null, TestFiles.Item, file.Path), "Model")));
+        var (scan, selection) = TestFiles.Scan(file);
+        using (scan)
+            // Through JSON, as the drift check reads it.
+            return ProfileJson.Deserialize(ProfileJson.Serialize(scan.Profile(selection, "Model")));
     }
 
     private static DriftReport Compare(TempDirectory temp, DataProfile profile, string name, string text) =>

@@ -1,4 +1,3 @@
-using MlBuild.Data.Files;
 using MlBuild.Data.Profiles;
 using MlBuild.Data.Tests.Support;
 
@@ -10,8 +9,9 @@ public sealed class ProfileTests
     private static DataProfile Profile(TempDirectory temp, string text, string? label = null)
     {
         var file = TestFiles.Read(temp.Write("train.csv", text));
-        var columns = ColumnKindInference.InferAll(file);
-        return ProfileBuilder.Build(file, columns, ColumnSelection.Resolve(columns, label, null, TestFiles.Item, file.Path), "Model");
+        var (scan, selection) = TestFiles.Scan(file, label);
+        using (scan)
+            return scan.Profile(selection, "Model");
     }
 
     private static string Rows(int count, Func<int, string> row) =>

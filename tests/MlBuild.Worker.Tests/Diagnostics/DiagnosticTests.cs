@@ -30,4 +30,24 @@ public sealed class DiagnosticTests
         Assert.All(output.Lines, l => Assert.Matches(@"^mlbuild-progress: Iris: training… \d+ s$", l));
         Assert.Equal(linesWhenDisposed, output.Lines.Count);
     }
+
+    [Fact]
+    public void The_heartbeat_stays_quiet_while_a_pass_reports_its_own_progress()
+    {
+        var output = new Support.LineRecorder();
+        var progress = new ProgressReporter(output, "Iris");
+
+        using (new Heartbeat(progress, "training", TimeSpan.FromSeconds(1)))
+        {
+            // A pass reporting every 50 ms, far more often than the heartbeat's interval, for two intervals.
+            for (var i = 0; i < 40; i++)
+            {
+                progress.Report($"training pass 1: {i} rows");
+                Thread.Sleep(50);
+            }
+        }
+
+        Assert.Equal(40, output.Lines.Count);
+        Assert.All(output.Lines, l => Assert.Contains("training pass 1:", l));
+    }
 }
