@@ -207,7 +207,8 @@ internal sealed class ParquetColumn
         var type = field.ClrType;
         if (field.IsArray)
             throw Unsupported(field, path, "a list of values per row");
-        if (type == typeof(string))
+        // Parquet.Net 6 types a file's UTF-8 columns as ReadOnlyMemory<char> (and still reads them as strings).
+        if (type == typeof(string) || type == typeof(ReadOnlyMemory<char>))
             return ColumnType.Text;
         if (type == typeof(bool))
             return ColumnType.Boolean;

@@ -1,6 +1,8 @@
-using MlBuild.Worker.Data;
+using MlBuild.Data.Files;
+using MlBuild.Data.Reading;
+using MlBuild.Data.Scanning;
 
-namespace MlBuild.Worker.Tests.DataLayer;
+namespace MlBuild.Data.Tests.Reading;
 
 public sealed class ColumnKindInferenceTests
 {
@@ -79,13 +81,40 @@ public sealed class ColumnKindInferenceTests
     [Fact]
     public void The_real_datasets_get_their_kinds()
     {
-        var taxi = ColumnKindInference.InferAll(DataFileReader.Read(Support.TestData.TaxiTrain, new(new("p"))));
-        var sentiment = ColumnKindInference.InferAll(DataFileReader.Read(Support.TestData.SentimentTrain, new(new("p"))));
+        var taxi = SampledKinds.Infer(DataSource.Open(Datasets.TaxiTrain, new(new("p")))).Columns;
+        var sentiment = SampledKinds.Infer(DataSource.Open(Datasets.SentimentTrain, new(new("p")))).Columns;
 
         Assert.Equal(
             [ColumnKind.Categorical, ColumnKind.Numeric, ColumnKind.Numeric, ColumnKind.Numeric, ColumnKind.Numeric,
              ColumnKind.Categorical, ColumnKind.Numeric],
             taxi.Select(c => c.Kind));
         Assert.Equal([ColumnKind.Numeric, ColumnKind.Text], sentiment.Select(c => c.Kind));
+    }
+
+    [Fact]
+    public void The_kinds_of_records_are_the_kinds_of_their_columns()
+    {
+        DataRecord[] records = [new(2, ["1", "a", "true"]), new(3, ["", "a", "false"]), new(4, ["2", "b", "TRUE"]), new(5, ["3", "a", "false"])];
+
+        var columns = ColumnKindInference.InferAll(["x", "c", "b"], records);
+
+        Assert.Equal([ColumnKind.Numeric, ColumnKind.Categorical, ColumnKind.Boolean], columns.Select(c => c.Kind));
+        Assert.Equal([true, false, false], columns.Select(c => c.HasMissing));
+        Assert.Equal([0, 1, 2], columns.Select(c => c.Index));
+    }
+
+    [Fact]
+    public void Kind_evidence_gathered_value_by_value_gives_the_kinds_of_the_values()
+    {
+        string[][] columns = [["1", "", "x"], ["true", "False"], ["a", "b", "a", "b"], ["a", "b", "c"], ["", " "], ["1", "2", "3", "4", "5", "6", "7", "8", "9", "ten"]];
+        foreach (var values in columns)
+        {
+            var evidence = new KindEvidence();
+            foreach (var value in values)
+                evidence.Add(value);
+
+            Assert.Equal(Infer(values).Kind, evidence.Kind);
+            Assert.Equal(Infer(values).HasMissing, evidence.Missing > 0);
+        }
     }
 }

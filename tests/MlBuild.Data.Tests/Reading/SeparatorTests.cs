@@ -1,7 +1,8 @@
-using MlBuild.Worker.Data;
-using MlBuild.Worker.Diagnostics;
+using MlBuild.Data.Diagnostics;
+using MlBuild.Data.Files;
+using MlBuild.Data.Reading;
 
-namespace MlBuild.Worker.Tests.DataLayer;
+namespace MlBuild.Data.Tests.Reading;
 
 public sealed class SeparatorTests
 {
@@ -44,9 +45,9 @@ public sealed class SeparatorTests
     [Fact]
     public void The_real_files_get_their_separators()
     {
-        Assert.Equal('\t', DataFileReader.Read(Support.TestData.SentimentTrain, new(new Location("p"))).Separator);
-        Assert.Equal(';', DataFileReader.Read(Support.TestData.HeartTrain, new(new Location("p"))).Separator);
-        Assert.Equal(',', DataFileReader.Read(Support.TestData.TaxiTrain, new(new Location("p"))).Separator);
+        Assert.Equal('\t', DataSource.Open(Datasets.SentimentTrain, new(new Location("p"))).Layout.Separator);
+        Assert.Equal(';', DataSource.Open(Datasets.HeartTrain, new(new Location("p"))).Layout.Separator);
+        Assert.Equal(',', DataSource.Open(Datasets.TaxiTrain, new(new Location("p"))).Layout.Separator);
     }
 
     [Theory]
@@ -69,7 +70,7 @@ public sealed class SeparatorTests
     {
         var error = Assert.Throws<MlbException>(() => SeparatorSetting.Parse("::", new Location("p.csproj", 3, 4))).First;
 
-        Assert.Equal(ErrorCodes.InvalidMetadataValue, error.Code);
+        Assert.Equal(DataCodes.InvalidMetadataValue, error.Code);
         Assert.Equal(new Location("p.csproj", 3, 4), error.At);
         Assert.Contains("'::'", error.Message);
     }

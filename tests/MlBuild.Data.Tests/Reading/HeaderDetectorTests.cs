@@ -1,6 +1,6 @@
-using MlBuild.Worker.Data;
+using MlBuild.Data.Files;
 
-namespace MlBuild.Worker.Tests.DataLayer;
+namespace MlBuild.Data.Tests.Reading;
 
 public sealed class HeaderDetectorTests
 {
