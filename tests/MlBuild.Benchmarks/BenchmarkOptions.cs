@@ -4,7 +4,7 @@ namespace MlBuild.Benchmarks;
 
 /// <summary>
 /// The command line: <c>--feed DIR --work DIR [--results FILE] [--rounds N] [--retrain-rounds N]
-/// [--evaluate-rounds N] [--data-mb N] [--only noop,hash,retrain,evaluate] [--keep] [--load-before "1.0 0.9 0.8"] [--source "commit abc1234"]</c>. The feed holds
+/// [--evaluate-rounds N] [--data-mb N] [--scale-mb 100,1024] [--scale-rounds N] [--only noop,hash,retrain,evaluate,scale] [--keep] [--load-before "1.0 0.9 0.8"] [--source "commit abc1234"]</c>. The feed holds
 /// the packed MlBuild; the work folder is created and deleted; bench.sh passes the load average it saw before packing
 /// and the commit it packed.
 /// </summary>
@@ -16,6 +16,8 @@ internal sealed record BenchmarkOptions(
     int RetrainRounds,
     int EvaluateRounds,
     long DataBytes,
+    IReadOnlyList<int> ScaleMegabytes,
+    int ScaleRounds,
     IReadOnlySet<string> Scenarios,
     bool Keep,
     string? LoadBefore,
@@ -25,6 +27,7 @@ internal sealed record BenchmarkOptions(
     public const string Hash = "hash";
     public const string Retrain = "retrain";
     public const string Evaluate = "evaluate";
+    public const string Scale = "scale";
 
     public bool Runs(string scenario) => Scenarios.Contains(scenario);
 
@@ -49,10 +52,16 @@ internal sealed record BenchmarkOptions(
 
         var scenarios = values.TryGetValue("only", out var only)
             ? only.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet()
-            : new HashSet<string> { NoOp, Hash, Retrain, Evaluate };
-        var unknown = scenarios.Except([NoOp, Hash, Retrain, Evaluate]).ToList();
+            : new HashSet<string> { NoOp, Hash, Retrain, Evaluate, Scale };
+        var unknown = scenarios.Except([NoOp, Hash, Retrain, Evaluate, Scale]).ToList();
         if (unknown.Count > 0)
-            throw new ArgumentException($"Unknown scenario(s) {string.Join(", ", unknown)}: use noop, hash, retrain, evaluate.");
+            throw new ArgumentException($"Unknown scenario(s) {string.Join(", ", unknown)}: use noop, hash, retrain, evaluate, scale.");
+        var scaleMegabytes = values.TryGetValue("scale-mb", out var sizes)
+            ? sizes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToList()
+            : [100, 1024];
+        if (scaleMegabytes.Count == 0 || scaleMegabytes.Any(mb => mb <= 0))
+            throw new ArgumentException("--scale-mb takes sizes in MB above 0, separated by commas (such as 100,1024).");
 
         return new BenchmarkOptions(
             Feed: Path.GetFullPath(Required("feed")),
@@ -63,6 +72,10 @@ internal sealed record BenchmarkOptions(
             RetrainRounds: Number("retrain-rounds", 7),
             EvaluateRounds: Number("evaluate-rounds", 7),
             DataBytes: Number("data-mb", 1024) * 1024L * 1024L,
+            // Sorted and distinct: the scale benchmark reports by size, and evaluates the largest.
+            ScaleMegabytes: scaleMegabytes.Distinct().Order().ToList(),
+            // A training round at 1 GB takes minutes on each side: two rounds, interleaved, are what a run can afford.
+            ScaleRounds: Number("scale-rounds", 2),
             Scenarios: scenarios,
             Keep: keep,
             LoadBefore: values.GetValueOrDefault("load-before"),

@@ -20,7 +20,7 @@ catch (ArgumentException e)
 {
     Console.Error.WriteLine(e.Message);
     Console.Error.WriteLine("usage: --feed DIR --work DIR [--results FILE] [--rounds N] [--retrain-rounds N] [--evaluate-rounds N] " +
-                            "[--data-mb N] [--only noop,hash,retrain,evaluate] [--keep] [--load-before \"1.0 0.9 0.8\"] [--source \"commit abc1234\"]");
+                            "[--data-mb N] [--scale-mb 100,1024] [--scale-rounds N] [--only noop,hash,retrain,evaluate,scale] [--keep] [--load-before \"1.0 0.9 0.8\"] [--source \"commit abc1234\"]");
     return 2;
 }
 
@@ -65,6 +65,11 @@ using (var workspace = new Workspace(options.Work, options.Feed, options.Keep))
             Console.WriteLine("5. Evaluating the taxi-fare model");
             reports.Add(new EvaluateScenario(workspace, options, repositoryRoot).Run());
         }
+        if (options.Runs(BenchmarkOptions.Scale))
+        {
+            Console.WriteLine($"6. MlBuild's data path at scale ({string.Join(", ", options.ScaleMegabytes.Select(mb => $"{mb} MB"))})");
+            reports.AddRange(new ScaleScenario(workspace, options, repositoryRoot).Run());
+        }
     }
     catch (SetupCheckFailedException e)
     {
@@ -79,7 +84,7 @@ ResultsWriter.Write(options.Results, run, reports, abortReason);
 Console.WriteLine($"Wrote {options.Results} ({clock.Elapsed.TotalMinutes:0.0} min)");
 foreach (var report in reports)
     foreach (var comparison in report.Comparisons.Where(c => c.HasTarget))
-        Console.WriteLine($"  {comparison.Verdict}  {comparison.Name}: {comparison.Ratio:0.0000} (target {comparison.TargetText})");
+        Console.WriteLine($"  {comparison.Verdict}  {comparison.Name}: {comparison.ValueText} (target {comparison.TargetText})");
 return abortReason is null ? 0 : 1;
 
 static string FindRepositoryRoot()

@@ -27,8 +27,9 @@ internal sealed record ProcessResult(int ExitCode, string Output, TimeSpan Elaps
 /// </summary>
 internal static class ProcessRunner
 {
+    /// <param name="started">Called with the process id as soon as it runs (to watch its memory), before any wait.</param>
     public static ProcessResult Run(string fileName, IEnumerable<string> arguments, string workingDirectory,
-        IReadOnlyDictionary<string, string> environment, TimeSpan timeout)
+        IReadOnlyDictionary<string, string> environment, TimeSpan timeout, Action<int>? started = null)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -62,6 +63,7 @@ internal static class ProcessRunner
         process.ErrorDataReceived += (_, e) => Receive(e.Data);
         clock.Start();
         process.Start();
+        started?.Invoke(process.Id);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         if (!process.WaitForExit(timeout))

@@ -56,12 +56,12 @@ internal sealed class Workspace : IDisposable
     };
 
     public ProcessResult Dotnet(string workingDirectory, string cacheDirectory, IEnumerable<string> arguments,
-        IReadOnlyDictionary<string, string>? extraEnvironment = null, TimeSpan? timeout = null)
+        IReadOnlyDictionary<string, string>? extraEnvironment = null, TimeSpan? timeout = null, Action<int>? started = null)
     {
         var environment = new Dictionary<string, string>(Environment(cacheDirectory));
         foreach (var (key, value) in extraEnvironment ?? new Dictionary<string, string>())
             environment[key] = value;
-        return ProcessRunner.Run("dotnet", arguments, workingDirectory, environment, timeout ?? DefaultTimeout);
+        return ProcessRunner.Run("dotnet", arguments, workingDirectory, environment, timeout ?? DefaultTimeout, started);
     }
 
     /// <summary><c>dotnet build</c> of the project in <paramref name="projectDirectory"/>, as the brief times it:

@@ -32,11 +32,11 @@ internal static class ResultsWriter
                 "incomplete:").AppendLine().AppendLine("```").AppendLine(abortReason).AppendLine("```").AppendLine();
 
         md.AppendLine("## Summary").AppendLine();
-        md.AppendLine("| benchmark | ratio | ratio of medians | per-round ratios (min – max) | target | result |");
+        md.AppendLine("| benchmark | ratio | ratio (or difference) of medians | per-round ratios or differences (min – max) | target | result |");
         md.AppendLine("|---|---|---|---|---|---|");
         foreach (var scenario in scenarios)
             foreach (var c in scenario.Comparisons.Where(c => c.HasTarget))
-                md.AppendLine($"| {scenario.Title} | {c.Name} | **{Ratio(c.Ratio)}** | {RoundRange(c)} | {c.TargetText} | **{c.Verdict}** |");
+                md.AppendLine($"| {scenario.Title} | {c.Name} | **{c.ValueText}** | {RoundRange(c)} | {c.TargetText} | **{c.Verdict}** |");
         md.AppendLine();
 
         md.AppendLine("## Method").AppendLine();
@@ -67,11 +67,11 @@ internal static class ResultsWriter
 
         if (scenario.Comparisons.Count > 0)
         {
-            md.AppendLine("| ratio | measured (median) | baseline (median) | ratio of medians | per-round ratios (min – max) | target | result |");
+            md.AppendLine("| ratio | measured (median) | baseline (median) | ratio (or difference) of medians | per-round ratios or differences (min – max) | target | result |");
             md.AppendLine("|---|---|---|---|---|---|---|");
             foreach (var c in scenario.Comparisons)
                 md.AppendLine($"| {c.Name} | {Value(c.Measured, c.Measured.Median)} | {Value(c.Baseline, c.Baseline.Median)} | " +
-                              $"**{Ratio(c.Ratio)}** | {RoundRange(c)} | {c.TargetText} | {c.Verdict} |");
+                              $"**{c.ValueText}** | {RoundRange(c)} | {c.TargetText} | {c.Verdict} |");
             md.AppendLine();
         }
 
@@ -94,10 +94,7 @@ internal static class ResultsWriter
     }
 
     private static string RoundRange(Comparison c) =>
-        c.RoundRatios.Count == 0 ? "" : $"{Ratio(c.RoundRatios.Min())} – {Ratio(c.RoundRatios.Max())}";
-
-    private static string Ratio(double ratio) =>
-        ratio.ToString(ratio < 0.1 ? "0.0000" : "0.000", CultureInfo.InvariantCulture);
+        c.RoundRatios.Count == 0 ? "" : $"{c.Format(c.RoundRatios.Min())} – {c.Format(c.RoundRatios.Max())}";
 
     private static string Value(Samples s, double value) => $"{Number(s, value)} {s.Unit}";
 
@@ -105,6 +102,7 @@ internal static class ResultsWriter
     {
         "ms" => "0",
         "GB/s" => "0.00",
+        "MB" => "0",
         _ => "0.000",
     }, CultureInfo.InvariantCulture);
 }
