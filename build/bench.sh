@@ -2,11 +2,13 @@
 # Benchmarks MlBuild against plain ML.NET and plain .NET builds and writes tests/MlBuild.Benchmarks/RESULTS.md
 # (see the method there). Packs MlBuild from this tree into a temporary feed, then runs the benchmark program,
 # which works in a temporary folder (1 GB of generated data, isolated NuGet packages and model caches) that is
-# deleted at the end. Takes about 7 minutes on 2 cores. Run it on a quiet machine: it measures time.
+# deleted at the end. Takes about 7 minutes on 2 cores, plus 20 to 30 for the scale benchmark (generated CSVs of
+# 100 MB and 1 GB, trained by MlBuild and by hand). Run it on a quiet machine: it measures time and memory.
 #
 #   bash build/bench.sh                          # everything
-#   bash build/bench.sh --only noop,hash         # some benchmarks (noop, hash, retrain, evaluate)
+#   bash build/bench.sh --only noop,hash         # some benchmarks (noop, hash, retrain, evaluate, scale)
 #   bash build/bench.sh --rounds 5 --retrain-rounds 3 --evaluate-rounds 3 --data-mb 256 --results /tmp/R.md   # a quicker, smaller run
+#   bash build/bench.sh --only scale --scale-mb 20,60 --scale-rounds 2 --results /tmp/scale.md   # the scale benchmark, small
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
