@@ -12,14 +12,15 @@ namespace MlBuild.Benchmarks.Scenarios;
 /// <summary>
 /// Benchmark 2: first-time fingerprint hashing of the 1 GB of training data (the three files, each hashed whole,
 /// one after the other, as PlanTraining hashes a project's inputs) with MlBuild's ContentHash.OfFile, against MD5
-/// read in 1 MiB blocks (what DVC does), with the files in the page cache for both. Target: at least 8× MD5.
+/// read in 1 MiB blocks (what DVC does), with the files in the page cache for both. Target: at least 12× MD5, about
+/// what XXH128 streamed on one thread reaches on a quiet machine here: MlBuild's hash must never fall below it.
 /// </summary>
 internal sealed class HashingScenario(LargeDataset data, BenchmarkOptions options)
 {
     /// <summary>The argument that makes this program hash files once and exit (the cold-process variant).</summary>
     public const string ChildArgument = "--hash-once";
 
-    private const double Target = 8;
+    private const double Target = 12;
     private const int BlockSize = 1 << 20;
     private const string ContentHashName = "contenthash";
     private const string Md5Name = "md5";
@@ -33,7 +34,7 @@ internal sealed class HashingScenario(LargeDataset data, BenchmarkOptions option
         foreach (var file in data.TrainFiles)
             ReadThrough(file);
 
-        var contentHash = report.AddSamples("MlBuild ContentHash.OfFile (XXH128, 64 MiB chunks in parallel, memory-mapped)", "GB/s");
+        var contentHash = report.AddSamples("MlBuild ContentHash.OfFile (XXH128, 64 MiB chunks, 256 KiB reads on up to 4 threads)", "GB/s");
         var md5 = report.AddSamples("baseline: MD5, 1 MiB reads, one thread", "GB/s");
         var xxhStream = report.AddSamples("context: XXH128, 1 MiB reads, one thread", "GB/s");
         var digests = new Dictionary<string, HashSet<string>>();
@@ -84,7 +85,8 @@ internal sealed class HashingScenario(LargeDataset data, BenchmarkOptions option
                           "ContentHash.OfFile, then MD5 (System.Security.Cryptography, streamed in 1 MiB reads like DVC), " +
                           "then, for context only, XXH128 streamed the same way on one thread.");
         report.Method.Add("Throughput = bytes / wall-clock time in this process. The ratio compares MlBuild's hash as it runs in " +
-                          $"a build (all {Environment.ProcessorCount} cores, memory-mapped) with single-threaded MD5; the " +
+                          $"a build ({Math.Min(Environment.ProcessorCount, 4)} threads on {Environment.ProcessorCount} cores, read() into a " +
+                          "256 KiB buffer per thread, not memory-mapped) with single-threaded MD5; the " +
                           "one-thread XXH128 row separates the algorithm's share from the parallelism's.");
         report.Method.Add("Context, cold: the benchmark program started again for each hash (`--hash-once`), timing only " +
                           "the hashing inside it, as the first build of a project hashes in a fresh MSBuild process whose JIT " +
