@@ -29,7 +29,7 @@ public sealed class QuantileSketch
     private ulong _random;
     private int _retained;
     private int _capacity;
-    private (double[] Values, long[] CumulativeWeights)? _sorted;
+    private RankedValues? _sorted;
 
     public QuantileSketch(int k = DefaultK, ulong seed = 0x9E3779B97F4A7C15)
     {
@@ -105,7 +105,7 @@ public sealed class QuantileSketch
 
     /// <summary>The values held, ascending, with the cumulative weight (estimated rank, 1-based) of each; computed once
     /// until the next change.</summary>
-    public (double[] Values, long[] CumulativeWeights) SortedView()
+    public RankedValues SortedView()
     {
         if (_sorted is { } sorted)
             return sorted;
@@ -121,66 +121,26 @@ public sealed class QuantileSketch
         Array.Sort(values, weights);
         for (var i = 1; i < weights.Length; i++)
             weights[i] += weights[i - 1];
-        _sorted = (values, weights);
-        return (values, weights);
+        return (_sorted = new RankedValues(values, weights));
     }
 
     /// <summary>Type 1: the smallest value with at least a share <paramref name="p"/> of the values at or below it.</summary>
-    public double Lower(double p)
-    {
-        RequireValues();
-        var rank = (long)Math.Ceiling(Math.Clamp(p, 0, 1) * Count);
-        return ValueAtRank(Math.Clamp(rank, 1, Count) - 1);
-    }
+    public double Lower(double p) => Queried().Lower(p);
 
     /// <summary>Type 7 (R's and NumPy's default): linear interpolation between the values at ranks ⌊(n−1)p⌋ and the next.</summary>
-    public double Linear(double p)
-    {
-        RequireValues();
-        var h = (Count - 1) * Math.Clamp(p, 0, 1);
-        var low = (long)Math.Floor(h);
-        if (low >= Count - 1)
-            return ValueAtRank(Count - 1);
-        var lower = ValueAtRank(low);
-        return lower + (h - low) * (ValueAtRank(low + 1) - lower);
-    }
+    public double Linear(double p) => Queried().Linear(p);
 
     /// <summary>The estimated number of values ≤ <paramref name="x"/>.</summary>
-    public long RankAtOrBelow(double x)
-    {
-        var (values, weights) = SortedView();
-        var above = UpperBound(values, x);
-        return above == 0 ? 0 : weights[above - 1];
-    }
+    public long RankAtOrBelow(double x) => SortedView().RankAtOrBelow(x);
 
     /// <summary>The estimated number of values &lt; <paramref name="x"/>.</summary>
-    public long RankBelow(double x)
-    {
-        var (values, weights) = SortedView();
-        var atOrAbove = LowerBound(values, x);
-        return atOrAbove == 0 ? 0 : weights[atOrAbove - 1];
-    }
+    public long RankBelow(double x) => SortedView().RankBelow(x);
 
-    // The value at 0-based rank j: the first held value whose cumulative weight exceeds j.
-    private double ValueAtRank(long j)
-    {
-        var (values, weights) = SortedView();
-        int low = 0, high = weights.Length - 1;
-        while (low < high)
-        {
-            var mid = (low + high) / 2;
-            if (weights[mid] > j)
-                high = mid;
-            else
-                low = mid + 1;
-        }
-        return values[low];
-    }
-
-    private void RequireValues()
+    private RankedValues Queried()
     {
         if (Count == 0)
             throw new InvalidOperationException("The sketch holds no values.");
+        return SortedView();
     }
 
     private int CapacityOf(int level)
@@ -247,33 +207,5 @@ public sealed class QuantileSketch
         z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9;
         z = (z ^ (z >> 27)) * 0x94D049BB133111EB;
         return z ^ (z >> 31);
-    }
-
-    private static int UpperBound(double[] sorted, double x)
-    {
-        int low = 0, high = sorted.Length;
-        while (low < high)
-        {
-            var mid = (low + high) / 2;
-            if (sorted[mid] <= x)
-                low = mid + 1;
-            else
-                high = mid;
-        }
-        return low;
-    }
-
-    private static int LowerBound(double[] sorted, double x)
-    {
-        int low = 0, high = sorted.Length;
-        while (low < high)
-        {
-            var mid = (low + high) / 2;
-            if (sorted[mid] < x)
-                low = mid + 1;
-            else
-                high = mid;
-        }
-        return low;
     }
 }

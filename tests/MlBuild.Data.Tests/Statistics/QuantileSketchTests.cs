@@ -92,6 +92,45 @@ public sealed class QuantileSketchTests(ITestOutputHelper output)
         Assert.Equal(JsonSerializer.Serialize(ProfileBuilder.Numbers(values)), JsonSerializer.Serialize(accumulator.ToProfile()));
     }
 
+    [Fact]
+    public void A_column_of_few_distinct_values_is_profiled_exactly_however_many_rows_it_has()
+    {
+        // Half a million ratings 1 to 5, skewed (most are 5), and a dozen prices: far past what the sketch holds, but
+        // counted value by value, so the deciles fall on the ties exactly where the sorted list puts them.
+        var random = new Random(11);
+        var ratings = Enumerable.Range(0, 500_000).Select(_ => (double)Math.Min(5, 1 + (int)(6 * Math.Sqrt(random.NextDouble())))).ToArray();
+        var prices = Enumerable.Range(0, 300_000).Select(i => new[] { 9.99, 4.5, 12.25, 0.1, 3.0 }[i * 7 % 5] * (1 + i % 12)).ToArray();
+
+        foreach (var values in new[] { ratings, prices })
+            Assert.Equal(JsonSerializer.Serialize(ProfileBuilder.Numbers(values)), JsonSerializer.Serialize(Accumulate(values).ToProfile()));
+    }
+
+    [Fact]
+    public void Past_the_distinct_values_it_counts_the_accumulator_sketches_them_keeping_the_extremes_exact()
+    {
+        var n = 200_000;
+        // Few distinct values for the first 150,000 rows (the counts then go into the sketch), then many: the extremes
+        // come early and late, and the sketch need not keep either.
+        var values = Enumerable.Range(0, n).Select(i => i < 150_000 ? i % 10 : SketchData.Generate("lognormal", 1, seed: i)[0] * 10)
+            .Prepend(-1e9).Append(1e9).ToArray();
+        var exact = ProfileBuilder.Numbers(values)!;
+        var profile = Accumulate(values).ToProfile()!;
+
+        Assert.True(values.Distinct().Count() > NumericAccumulator.ExactDistinctValues);
+        Assert.Equal((exact.Count, exact.Min, exact.Max), (profile.Count, profile.Min, profile.Max));
+        Assert.Equal(exact.Mean, profile.Mean, 1e-6);
+        Assert.Equal(exact.StandardDeviation, profile.StandardDeviation, 1e-6);
+        var sorted = values.Order().ToArray();
+        var allowed = QuantileSketch.NormalizedRankErrorBound(QuantileSketch.DefaultK) * sorted.Length + 1;
+        for (var j = 1; j < profile.Quantiles.Count - 1; j++)
+        {
+            var rank = (double)j / (profile.Quantiles.Count - 1) * (sorted.Length - 1);
+            var below = Array.FindIndex(sorted, v => v >= profile.Quantiles[j]);
+            var atOrBelow = Array.FindLastIndex(sorted, v => v <= profile.Quantiles[j]);
+            Assert.True(rank >= below - allowed && rank <= atOrBelow + allowed, $"percentile {j}: {profile.Quantiles[j]}");
+        }
+    }
+
     [Theory]
     [InlineData(64)]
     [InlineData(128)]
