@@ -4,7 +4,7 @@ namespace MlBuild.Benchmarks;
 
 /// <summary>
 /// The command line: <c>--feed DIR --work DIR [--results FILE] [--rounds N] [--retrain-rounds N]
-/// [--evaluate-rounds N] [--data-mb N] [--scale-mb 100,1024] [--scale-rounds N] [--only noop,hash,retrain,evaluate,scale] [--keep] [--load-before "1.0 0.9 0.8"] [--source "commit abc1234"]</c>. The feed holds
+/// [--evaluate-rounds N] [--data-mb N] [--scale-mb 100,1024] [--scale-rounds N] [--scale-trainers OnlineGradientDescent,FastTree] [--only noop,hash,retrain,evaluate,scale] [--keep] [--load-before "1.0 0.9 0.8"] [--source "commit abc1234"]</c>. The feed holds
 /// the packed MlBuild; the work folder is created and deleted; bench.sh passes the load average it saw before packing
 /// and the commit it packed.
 /// </summary>
@@ -18,6 +18,7 @@ internal sealed record BenchmarkOptions(
     long DataBytes,
     IReadOnlyList<int> ScaleMegabytes,
     int ScaleRounds,
+    IReadOnlyList<string> ScaleTrainers,
     IReadOnlySet<string> Scenarios,
     bool Keep,
     string? LoadBefore,
@@ -63,6 +64,13 @@ internal sealed record BenchmarkOptions(
         if (scaleMegabytes.Count == 0 || scaleMegabytes.Any(mb => mb <= 0))
             throw new ArgumentException("--scale-mb takes sizes in MB above 0, separated by commas (such as 100,1024).");
 
+        var scaleTrainers = values.TryGetValue("scale-trainers", out var trainers)
+            ? trainers.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList()
+            : ["OnlineGradientDescent", "FastTree"];
+        var unknownTrainers = scaleTrainers.Except(["OnlineGradientDescent", "FastTree"]).ToList();
+        if (scaleTrainers.Count == 0 || unknownTrainers.Count > 0)
+            throw new ArgumentException("--scale-trainers takes OnlineGradientDescent and/or FastTree, separated by commas.");
+
         return new BenchmarkOptions(
             Feed: Path.GetFullPath(Required("feed")),
             Work: Path.GetFullPath(Required("work")),
@@ -76,6 +84,8 @@ internal sealed record BenchmarkOptions(
             ScaleMegabytes: scaleMegabytes.Distinct().Order().ToList(),
             // A training round at 1 GB takes minutes on each side: two rounds, interleaved, are what a run can afford.
             ScaleRounds: Number("scale-rounds", 2),
+            // One trainer alone for a very large run by hand (10 GB: FastTree's own memory grows with the rows).
+            ScaleTrainers: scaleTrainers,
             Scenarios: scenarios,
             Keep: keep,
             LoadBefore: values.GetValueOrDefault("load-before"),

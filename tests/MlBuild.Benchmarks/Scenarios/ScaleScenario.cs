@@ -44,7 +44,7 @@ internal sealed class ScaleScenario(Workspace workspace, BenchmarkOptions option
             var report = new ScenarioReport($"MlBuild's data path at scale: training from {megabytes} MB");
             reports.Add(report);
             var data = Generate(megabytes, generation);
-            var sizeCases = Trainers.Select(t => CreateProject(report, megabytes, t.Trainer, t.IsDefault, data)).ToList();
+            var sizeCases = Trainers.Where(t => options.ScaleTrainers.Contains(t.Trainer)).Select(t => CreateProject(report, megabytes, t.Trainer, t.IsDefault, data)).ToList();
             cases.AddRange(sizeCases);
             ProcessResult? lastBuild = null;
             for (var round = 0; round < options.ScaleRounds; round++)
@@ -74,7 +74,7 @@ internal sealed class ScaleScenario(Workspace workspace, BenchmarkOptions option
                 timelines.Add(ScaleNotes.Timeline($"{megabytes} MB, {sizeCases[^1].Label}, last round", lastBuild));
         }
 
-        var largest = cases.Last(c => c.IsDefault);
+        var largest = cases.LastOrDefault(c => c.IsDefault && c.Megabytes == cases[^1].Megabytes) ?? cases[^1];
         var evaluation = new ScaleEvaluation(workspace, options, largest, handWritten, DataFileOf(largest.Megabytes)).Run();
         reports.Add(evaluation.Report);
         ScaleNotes.DescribeSummary(summary, cases, evaluation, generation, options.ScaleRounds);
