@@ -33,7 +33,8 @@ internal static class EvaluationJob
 
         using var _ = new Heartbeat(progress, "evaluating", heartbeatInterval ?? Heartbeat.DefaultInterval);
         // Scoring counts the test rows: the test file is not read for a count alone.
-        var candidate = ScoredModel.Load(ml, request.ModelPath, "model", task, rows, declaredAt, testRows: null);
+        var candidate = ScoredModel.Load(ml, request.ModelPath, "model", task, rows, declaredAt, testRows: null,
+            gather: sliceColumns.Select(c => c.Name).ToList());
         var testRows = candidate.Predictions.Count;
         progress.Report($"evaluating on {testRows} test rows ({resamples} bootstrap resamples)…");
         var baseline = request.BaselineModelPath is { } baselinePath
@@ -46,7 +47,7 @@ internal static class EvaluationJob
         var confusion = classes is null ? null : ClassReport.Confusion(candidate.Predictions, classes);
 
         var slices = sliceColumns.Select((column, i) => SliceEvaluator.Evaluate(column.Name,
-            SliceValues(rows, column, task), request.Slices[i].MaxValues, candidate.Predictions, task, resamples,
+            SliceValues(rows, candidate, column, task), request.Slices[i].MaxValues, candidate.Predictions, task, resamples,
             data.Seed)).ToList();
         var failures = ExpectationChecker.Check(candidate.Model, expectations, task, rows);
         if (expectations.Count > 0)
@@ -84,10 +85,14 @@ internal static class EvaluationJob
     };
 
     /// <summary>Each test row's value of the column, as text; the label as the data writes it (a binary label's
-    /// true/false as its classes).</summary>
-    private static string[] SliceValues(TrainingData rows, DataColumn column, ModelTask task)
+    /// true/false as its classes). Gathered in the candidate's scoring pass, or read in a pass of its own when the
+    /// model's output does not carry the column.</summary>
+    private static IReadOnlyList<string> SliceValues(TrainingData rows, ScoredModel candidate, DataColumn column,
+        ModelTask task)
     {
-        var values = ColumnText.Read(rows.TestView, rows.TestView.Schema[column.Name]);
+        var values = candidate.Gathered.TryGetValue(column.Name, out var gathered)
+            ? gathered
+            : ColumnText.Read(rows.TestView, rows.TestView.Schema[column.Name]);
         return column.Index == rows.Selection.Label.Index && task == ModelTask.BinaryClassification
             ? values.Select(v => rows.Label.ClassNames[v == "true" ? 1 : 0]).ToArray()
             : values;

@@ -15,14 +15,16 @@ internal static class ColumnText
 
     public static string[] Read(IDataView view, DataViewSchema.Column column)
     {
-        var text = Formatter(column);
         var values = new List<string>();
         using var cursor = view.GetRowCursor([column]);
-        var read = text(cursor);
+        var read = Reader(cursor, column);
         while (cursor.MoveNext())
             values.Add(read());
         return values.ToArray();
     }
+
+    /// <summary>Reads the column's value of the row the cursor is on, as text.</summary>
+    public static Func<string> Reader(DataViewRow cursor, DataViewSchema.Column column) => Formatter(column)(cursor);
 
     /// <summary>The values a key column stands for, as text, in key order (key 1 first).</summary>
     public static IReadOnlyList<string> KeyNames(DataViewSchema.Column column)

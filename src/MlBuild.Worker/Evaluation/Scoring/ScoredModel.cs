@@ -6,19 +6,30 @@ using MlBuild.Worker.Training;
 namespace MlBuild.Worker.Evaluation.Scoring;
 
 /// <summary>A saved model, loaded and scored on the test rows.</summary>
-internal sealed record ScoredModel(string Path, ITransformer Model, IPredictions Predictions)
+/// <param name="Gathered">Each test row's value, as text, of the input columns asked for that the model's output
+/// carries unchanged, read in the scoring pass (by column name). A column the model drops is not here.</param>
+internal sealed record ScoredModel(string Path, ITransformer Model, IPredictions Predictions,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Gathered)
 {
     /// <param name="role">"model" or "baseline model", for the error message.</param>
     /// <param name="testRows">The rows another model scored on the same data, which this one must score too.</param>
+    /// <param name="gather">Input columns to read in the same pass (the slice columns), so that the test file is not
+    /// read once more for each.</param>
     public static ScoredModel Load(MLContext ml, string path, string role, ModelTask task, TrainingData data,
-        Location declaredAt, int? testRows)
+        Location declaredAt, int? testRows, IReadOnlyCollection<string>? gather = null)
     {
         ITransformer model;
         IPredictions predictions;
+        List<ColumnCollector> collectors;
         try
         {
             model = ml.Model.Load(path, out _);
-            predictions = PredictionReader.Read(task, model.Transform(data.TestView), data.Selection.Label.Name);
+            var scored = model.Transform(data.TestView);
+            collectors = (gather ?? []).Distinct()
+                .Select(name => ColumnCollector.InputColumnOf(scored, data.TestView.Schema[name]))
+                .OfType<DataViewSchema.Column>()
+                .Select(column => new ColumnCollector(column)).ToList();
+            predictions = PredictionReader.Read(task, scored, data.Selection.Label.Name, collectors);
         }
         catch (Exception e) when (MlbException.Within(e) is { } dataError)
         {
@@ -33,6 +44,7 @@ internal sealed record ScoredModel(string Path, ITransformer Model, IPredictions
         }
         if (testRows is { } expected && predictions.Count != expected)
             throw new InvalidOperationException($"The {role} scored {predictions.Count} of {expected} test rows.");
-        return new ScoredModel(path, model, predictions);
+        return new ScoredModel(path, model, predictions,
+            collectors.ToDictionary(c => c.Column.Name, c => c.Values, StringComparer.Ordinal));
     }
 }
