@@ -9,7 +9,7 @@
 #   bash build/bench.sh --only noop,hash         # some benchmarks (noop, hash, retrain, evaluate, scale)
 #   bash build/bench.sh --rounds 5 --retrain-rounds 3 --evaluate-rounds 3 --data-mb 256 --results /tmp/R.md   # a quicker, smaller run
 #   bash build/bench.sh --only scale --scale-mb 20,60 --scale-rounds 2 --results /tmp/scale.md   # the scale benchmark, small
-#   bash build/bench.sh --only scale --scale-mb 10240 --scale-rounds 1 --scale-trainers OnlineGradientDescent --results /tmp/10g.md   # 10 GB, by hand (about 40 minutes, 25 GB of disk)
+#   bash build/bench.sh --only scale --scale-mb 10240 --scale-rounds 1 --scale-trainers OnlineGradientDescent --results /tmp/10g.md   # 10 GB, by hand (about 17 minutes, 11 GB of disk)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
