@@ -2,8 +2,7 @@ using System.Text.Json;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using MlBuild.Protocol;
-using MlBuild.Tasks.Tasks;
-using MlBuild.Tasks.Tests.Support;
+using MlBuild.Tasks;
 
 namespace MlBuild.Tasks.Tests;
 

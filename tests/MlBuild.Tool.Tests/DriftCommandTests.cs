@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using MlBuild.Data.Profiles;
-using MlBuild.Tests.Shared;
 
 namespace MlBuild.Tool.Tests;
 

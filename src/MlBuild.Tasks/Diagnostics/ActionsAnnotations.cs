@@ -1,6 +1,7 @@
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using MlBuild.GitHub.Actions;
+using MlBuild.Core.Diagnostics;
 
 namespace MlBuild.Tasks.Diagnostics;
 

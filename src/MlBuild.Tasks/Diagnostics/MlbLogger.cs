@@ -1,4 +1,5 @@
 using Microsoft.Build.Utilities;
+using MlBuild.Core.Diagnostics;
 
 namespace MlBuild.Tasks.Diagnostics;
 

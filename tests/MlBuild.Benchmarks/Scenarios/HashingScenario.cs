@@ -5,7 +5,7 @@ using System.Security.Cryptography;
 using MlBuild.Benchmarks.Data;
 using MlBuild.Benchmarks.Measurement;
 using MlBuild.Benchmarks.Reporting;
-using MlBuild.Tasks.Hashing;
+using MlBuild.Core.Hashing;
 
 namespace MlBuild.Benchmarks.Scenarios;
 

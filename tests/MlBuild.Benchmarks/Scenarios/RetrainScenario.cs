@@ -24,7 +24,7 @@ internal sealed class RetrainScenario(Workspace workspace, BenchmarkOptions opti
                      TestData="data/test.csv" LabelColumn="fare_amount" />
         """;
 
-    // The runtime settings MlBuild's RunWorker gives the worker (src/MlBuild.Tasks/Tasks/RunWorker.cs, since 6df9d28).
+    // The runtime settings MlBuild's RunWorker gives the worker (src/MlBuild.Tasks/RunWorker.cs, since 6df9d28).
     // The primary baseline runs the hand-written program as `dotnet <dll>` with the defaults, as a developer would; a
     // context variant runs it with these too, to tell MlBuild's own gains from the runtime settings' (benchmark 5 too).
     internal static readonly IReadOnlyDictionary<string, string> WorkerRuntimeSettings = new Dictionary<string, string>

@@ -22,7 +22,7 @@ public sealed class DataCheckTests
     [Fact]
     public void Schema_check_lists_removed_added_and_retyped_columns_and_another_label()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var train = TestFiles.Read(temp.Write("train.csv", "Label,x,z\n" + Rows(40, i => $"{i % 2},a{i},{i}")));
 
         var finding = Assert.Single(SchemaCheck.Run(TestFiles.Input(train, null, previous: IrisSchema), CheckLevel.Error));
@@ -41,7 +41,7 @@ public sealed class DataCheckTests
     [Fact]
     public void Schema_check_finds_nothing_in_the_same_columns_nor_without_a_recorded_schema_nor_when_off()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var train = TestFiles.Read(temp.Write("train.csv", "Label,x,y\n" + Rows(40, i => $"{i % 2},{i},{(i % 3 == 0 ? "a" : "b")}")));
 
         Assert.Empty(SchemaCheck.Run(TestFiles.Input(train, null, previous: IrisSchema), CheckLevel.Error));
@@ -52,7 +52,7 @@ public sealed class DataCheckTests
     [Fact]
     public void Missing_labels_are_errors_at_their_lines_the_first_five()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         // Lines 3, 5, 7, … (every other data row) have no label: 10 of 20 rows.
         var train = TestFiles.Read(temp.Write("train.csv", "Label,x\n" + Rows(20, i => $"{(i % 2 == 0 ? "1" : "")},{i}")));
 
@@ -67,7 +67,7 @@ public sealed class DataCheckTests
     [Fact]
     public void Missing_labels_as_a_warning_leave_those_rows_out()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var train = TestFiles.Read(temp.Write("train.csv", "Label,x\n" + Rows(20, i => $"{(i == 7 ? " " : "1")},{i}")));
         var warnings = new List<Diagnostic>();
 
@@ -91,7 +91,7 @@ public sealed class DataCheckTests
     [Fact]
     public void Too_few_rows_is_an_error_below_MinRows()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var train = TestFiles.Read(temp.Write("train.csv", "Label,x\n" + Rows(12, i => $"{i % 2},{i}")));
         var input = TestFiles.Input(train, null);
 
@@ -106,7 +106,7 @@ public sealed class DataCheckTests
     [Fact]
     public void A_class_below_MinClassShare_is_a_warning_for_classification_only()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         // 200 rows: 197 of "a" and "b", 3 of "rare" (1.5%).
         var train = TestFiles.Read(temp.Write("train.csv", "Label,x\n" + Rows(200, i => $"{(i <= 3 ? "rare" : i % 2 == 0 ? "a" : "b")},{i}")));
         var settings = DataCheckSettings.Default with { MinClassShare = 0.02 };
@@ -122,7 +122,7 @@ public sealed class DataCheckTests
     [Fact]
     public void Numeric_classes_are_counted_as_numbers()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         // "1" and "1.0" are one class of 100 rows; "0" another of 100.
         var train = TestFiles.Read(temp.Write("train.csv", "Label,x\n" + Rows(200, i => $"{(i <= 100 ? "0" : i % 2 == 0 ? "1" : "1.0")},{i}")));
 
@@ -132,7 +132,7 @@ public sealed class DataCheckTests
     [Fact]
     public void A_constant_feature_is_a_warning_at_the_header()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var train = TestFiles.Read(temp.Write("train.csv", "Label,x,same,empty\n" + Rows(30, i => $"{i % 2},{i},7,")));
 
         var findings = ConstantColumnCheck.Run(TestFiles.Input(train, null), CheckLevel.Warning).ToList();
@@ -146,7 +146,7 @@ public sealed class DataCheckTests
     [Fact]
     public void Test_rows_copied_from_the_training_data_are_leakage_with_their_lines()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var trainText = TestFiles.Generated(300, seed: 1);
         var train = TestFiles.Read(temp.Write("train.csv", trainText));
         // 100 fresh rows, then 10 training rows (training lines 2..11) at test lines 102..111.
@@ -162,7 +162,7 @@ public sealed class DataCheckTests
     [Fact]
     public void Rows_repeated_as_often_as_coarse_data_repeats_itself_are_not_leakage()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         // One coarse feature of 5 values and a label: most rows repeat others, in training as in test.
         string Coarse(int rows, int seed)
         {
@@ -182,7 +182,7 @@ public sealed class DataCheckTests
     [Fact]
     public void A_shifted_test_feature_is_reported_and_a_fresh_sample_is_not()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var train = TestFiles.Read(temp.Write("train.csv", TestFiles.Generated(1000, seed: 1)));
         var fresh = TestFiles.Read(temp.Write("fresh.csv", TestFiles.Generated(300, seed: 2)), reference: train, label: "Label");
         var shifted = TestFiles.Read(temp.Write("shifted.csv", TestFiles.Generated(300, seed: 3, mean: 1)), reference: train, label: "Label");
@@ -196,7 +196,7 @@ public sealed class DataCheckTests
     [Fact]
     public void A_small_test_set_gets_a_limit_raised_to_its_noise()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var train = TestFiles.Read(temp.Write("train.csv", TestFiles.Generated(120, seed: 1)));
         var test = TestFiles.Read(temp.Write("test.csv", TestFiles.Generated(30, seed: 2)), reference: train, label: "Label");
 
@@ -210,7 +210,7 @@ public sealed class DataCheckTests
     [Fact]
     public void DataChecks_runs_every_check_at_its_level()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var train = TestFiles.Read(temp.Write("train.csv", "Label,x,k\n" + Rows(10, i => $"{i % 2},{i},1")));
         var input = TestFiles.Input(train, null);
 

@@ -8,7 +8,7 @@ namespace MlBuild.Data.Tests.Drift;
 /// <summary>New data against a training profile: generated from one seeded generator, shifted or not.</summary>
 public sealed class DriftTests
 {
-    private static DataProfile Profile(TempDirectory temp, string text, IReadOnlyList<string>? names = null)
+    private static DataProfile Profile(TestDirectory temp, string text, IReadOnlyList<string>? names = null)
     {
         var file = TestFiles.Read(temp.Write("train.csv", text), columns: names);
         var (scan, selection) = TestFiles.Scan(file);
@@ -17,13 +17,13 @@ public sealed class DriftTests
             return ProfileJson.Deserialize(ProfileJson.Serialize(scan.Profile(selection, "Model")));
     }
 
-    private static DriftReport Compare(TempDirectory temp, DataProfile profile, string name, string text) =>
+    private static DriftReport Compare(TestDirectory temp, DataProfile profile, string name, string text) =>
         DriftAnalyzer.Compare(profile, DriftDataReader.Read(temp.Write(name, text), profile, TestFiles.Item), DriftThresholds.Default, "Model");
 
     [Fact]
     public void A_fresh_sample_of_the_same_distribution_does_not_drift()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var profile = Profile(temp, TestFiles.Generated(2000, seed: 1));
 
         var report = Compare(temp, profile, "fresh.csv", TestFiles.Generated(1000, seed: 2));
@@ -40,7 +40,7 @@ public sealed class DriftTests
     [Fact]
     public void A_shifted_numeric_feature_drifts_by_PSI_and_KS()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var profile = Profile(temp, TestFiles.Generated(2000, seed: 1));
 
         var report = Compare(temp, profile, "shifted.csv", TestFiles.Generated(1000, seed: 3, mean: 1));
@@ -58,7 +58,7 @@ public sealed class DriftTests
     [Fact]
     public void A_new_category_drifts_the_categorical_feature()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var profile = Profile(temp, TestFiles.Generated(2000, seed: 1));
         var purple = string.Join('\n', TestFiles.Generated(500, seed: 4).Split('\n')
             .Select((line, i) => i > 0 && i % 2 == 0 ? line[..line.LastIndexOf(',')] + ",purple" : line));
@@ -71,7 +71,7 @@ public sealed class DriftTests
     [Fact]
     public void Data_without_a_header_takes_the_profile_names_with_or_without_the_label()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         string[] names = ["x", "y", "Label"];
         var random = new Random(5);
         string Rows(int count, bool label) => string.Concat(Enumerable.Range(0, count).Select(_ =>
@@ -89,7 +89,7 @@ public sealed class DriftTests
     [Fact]
     public void New_data_without_a_feature_column_is_MLB2112()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var profile = Profile(temp, TestFiles.Generated(200, seed: 1));
 
         var error = Assert.Throws<MlbException>(() => Compare(temp, profile, "partial.csv",
@@ -102,7 +102,7 @@ public sealed class DriftTests
     [Fact]
     public void A_small_sample_gets_limits_raised_to_its_noise()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var profile = Profile(temp, TestFiles.Generated(2000, seed: 1));
 
         var report = Compare(temp, profile, "few.csv", TestFiles.Generated(20, seed: 6));
@@ -117,7 +117,7 @@ public sealed class DriftTests
     [Fact]
     public void The_table_lists_each_feature_with_its_statistics_and_limits_drifted_first()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var profile = Profile(temp, TestFiles.Generated(2000, seed: 1));
 
         var lines = DriftTable.Render(Compare(temp, profile, "shifted.csv", TestFiles.Generated(1000, seed: 3, mean: 1)));
@@ -131,7 +131,7 @@ public sealed class DriftTests
     [Fact]
     public void A_missing_or_broken_profile_is_MLB2111()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
 
         var missing = Assert.Throws<MlbException>(() => ProfileJson.Read(temp.File("none.profile.json"), TestFiles.Item)).First;
         var broken = Assert.Throws<MlbException>(() => ProfileJson.Read(temp.Write("broken.profile.json", "{ \"rows\": "), TestFiles.Item)).First;

@@ -8,7 +8,7 @@ public sealed class KeySpillTests
     [Fact]
     public void Keys_read_back_in_order_and_the_file_is_gone_once_disposed()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var keys = Enumerable.Range(0, 100_000).Select(i => ((ulong)i * 0x9E3779B97F4A7C15, i + 2)).ToList();
 
         using (var spill = new KeySpill(temp.Path))
@@ -28,7 +28,7 @@ public sealed class KeySpillTests
     {
         // A worker killed mid-pass cannot dispose the spill: on Unix there is nothing to leave behind. Windows cannot
         // remove the name of an open file, and deletes it on close.
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         using var spill = new KeySpill(temp.Path);
         spill.Add(42, 7);
 

@@ -6,7 +6,7 @@ namespace MlBuild.Data.Tests.Profiles;
 /// <summary>What a profile records for each kind of column, and that it reads back as it was written.</summary>
 public sealed class ProfileTests
 {
-    private static DataProfile Profile(TempDirectory temp, string text, string? label = null)
+    private static DataProfile Profile(TestDirectory temp, string text, string? label = null)
     {
         var file = TestFiles.Read(temp.Write("train.csv", text));
         var (scan, selection) = TestFiles.Scan(file, label);
@@ -20,7 +20,7 @@ public sealed class ProfileTests
     [Fact]
     public void A_numeric_column_has_its_summary_decile_bins_and_percentiles()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         // 1..10, and two empty values.
         var profile = Profile(temp, "Label,x\n" + Rows(10, i => $"{i % 2},{i}") + "0,\n1,\n");
 
@@ -40,7 +40,7 @@ public sealed class ProfileTests
     [Fact]
     public void Few_distinct_values_make_few_bins_that_keep_equal_values_together()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         // 0/1 with 30% zeros.
         var profile = Profile(temp, "Label,x\n" + Rows(100, i => $"{i % 2},{(i <= 30 ? 0 : 1)}"));
 
@@ -52,7 +52,7 @@ public sealed class ProfileTests
     [Fact]
     public void A_categorical_column_lists_its_most_frequent_values_and_groups_the_rest()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         // 25 categories: c1 appears 25 times, c2 24 times, …, c25 once (325 rows).
         var rows = Enumerable.Range(1, 25).SelectMany(c => Enumerable.Repeat($"c{c}", 26 - c)).Select((v, i) => $"{i % 2},{v}");
         var profile = Profile(temp, "Label,x\n" + string.Join('\n', rows) + "\n");
@@ -68,7 +68,7 @@ public sealed class ProfileTests
     [Fact]
     public void Booleans_are_counted_whatever_their_case_and_text_by_its_length()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var text = Rows(40, i => $"{i % 2},{(i % 4 == 0 ? "TRUE" : "false")},word {new string('x', i)} {i}");
         var profile = Profile(temp, "Label,flag,note\n" + text);
 
@@ -84,7 +84,7 @@ public sealed class ProfileTests
     [Fact]
     public void The_profile_reads_back_as_written_and_is_the_same_bytes_every_time()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var profile = Profile(temp, File.ReadAllText(TestFiles.Real("iris", "train.tsv")), label: "Label");
 
         var json = ProfileJson.Serialize(profile);

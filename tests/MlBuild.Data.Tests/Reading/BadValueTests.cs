@@ -25,7 +25,7 @@ public sealed class BadValueTests
     [Fact]
     public void A_word_in_a_numeric_column_is_reported_with_its_line_column_and_value()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var source = DataSource.Open(temp.Write("d.csv", "Label,Age\n" + Rows(12, i => i == 4 ? "1,forty" : $"0,{i}")), new(Item));
         using var scan = Scan(source);
 
@@ -40,7 +40,7 @@ public sealed class BadValueTests
     [Fact]
     public void Empty_values_are_missing_not_invalid()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         using var scan = Scan(DataSource.Open(temp.Write("d.csv", "Label,Age\n0,\n1,3\n0,4\n"), new(Item)));
 
         scan.ThrowIfBadValues(scan.Columns);
@@ -51,7 +51,7 @@ public sealed class BadValueTests
     [Fact]
     public void A_bad_value_in_a_boolean_column_of_a_test_file_is_reported()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var train = DataSource.Open(temp.Write("d.csv", "Label,Active\n0,true\n1,false\n"), new(Item));
         using var trainScan = Scan(train);
         var columns = trainScan.Columns;
@@ -69,7 +69,7 @@ public sealed class BadValueTests
     [Fact]
     public void Columns_the_model_does_not_use_are_not_checked()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         using var scan = Scan(DataSource.Open(temp.Write("d.csv", "Label,Age\n" + Rows(12, i => i == 4 ? "1,forty" : $"0,{i}")), new(Item)));
 
         scan.ThrowIfBadValues(scan.Columns.Take(1).ToList());
@@ -78,7 +78,7 @@ public sealed class BadValueTests
     [Fact]
     public void A_literal_NaN_is_a_number_and_a_word_is_still_reported_at_its_line()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var rows = string.Concat(Enumerable.Range(0, 20).Select(i => i switch
         {
             3 => "1,NaN\n",
@@ -98,7 +98,7 @@ public sealed class BadValueTests
     [Fact]
     public void Parsed_numbers_are_the_values_ToNumber_gives()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var source = DataSource.Open(temp.Write("d.csv", "Label,Age\n0,1.5\n1,\n0,NaN\n1,-2e3\n0, 7 \n"), new(Item));
 
         using var records = source.OpenRecords();

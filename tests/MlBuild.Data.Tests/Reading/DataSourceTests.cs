@@ -86,7 +86,7 @@ public sealed class DataSourceTests
     [Fact]
     public void HasHeader_overrides_the_inference()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var path = temp.Write("names.csv", "name,city\nann,paris\n");
 
         var source = DataSource.Open(path, new(Item, HasHeader: false));
@@ -98,7 +98,7 @@ public sealed class DataSourceTests
     [Fact]
     public void An_empty_file_is_reported()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var path = temp.Write("empty.csv", "\n\n");
 
         var error = Assert.Throws<MlbException>(() => DataSource.Open(path, new(Item))).First;
@@ -110,7 +110,7 @@ public sealed class DataSourceTests
     [Fact]
     public void A_header_without_rows_is_reported_at_the_header()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var path = temp.Write("header.csv", "\n#Label,x\n");
 
         var error = Assert.Throws<MlbException>(() => DataSource.Open(path, new(Item))).First;
@@ -122,7 +122,7 @@ public sealed class DataSourceTests
     [Fact]
     public void Rows_with_the_wrong_number_of_fields_are_reported_at_their_lines()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var path = temp.Write("rows.csv", "a,b,c\n1,2,3\n4,5\n6,7,8\n9,10,11,12\n");
 
         var errors = Assert.Throws<MlbException>(() => DataSource.Open(path, new(Item))).Diagnostics;
@@ -137,7 +137,7 @@ public sealed class DataSourceTests
     [Fact]
     public void Rows_with_the_wrong_number_of_fields_past_the_sample_are_reported_by_the_full_pass()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var rows = Enumerable.Range(0, DataSource.SampleRows + 10).Select(i => i == DataSource.SampleRows + 5 ? "1" : $"{i},{i}");
         var path = temp.Write("rows.csv", "a,b\n" + string.Join("\n", rows) + "\n");
 
@@ -152,7 +152,7 @@ public sealed class DataSourceTests
     [Fact]
     public void At_most_ten_bad_rows_are_reported()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var path = temp.Write("rows.csv", "a,b\n" + string.Concat(Enumerable.Repeat("1\n", 30)));
 
         var errors = Assert.Throws<MlbException>(() => DataSource.Open(path, new(Item))).Diagnostics;
@@ -173,7 +173,7 @@ public sealed class DataSourceTests
     public void A_test_file_shares_the_training_columns_and_its_repeated_header_is_skipped()
     {
         var train = DataSource.Open(Datasets.IrisTrain, new(Item));
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var path = temp.Write("test.tsv", "Label\tSepal length\tSepal width\tPetal length\tPetal width\n1\t1\t2\t3\t4\n");
 
         var test = DataSource.Open(path, new(Item, Reference: train.Layout));
@@ -186,7 +186,7 @@ public sealed class DataSourceTests
     public void A_test_file_with_other_columns_is_reported_at_its_first_line()
     {
         var train = DataSource.Open(Datasets.IrisTrain, new(Item));
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var path = temp.Write("test.tsv", "1\t2\t3\n");
 
         var error = Assert.Throws<MlbException>(() => DataSource.Open(path, new(Item, Reference: train.Layout))).First;
@@ -201,7 +201,7 @@ public sealed class DataSourceTests
     public void A_test_file_whose_header_lacks_the_label_is_a_missing_label_listing_its_columns()
     {
         var train = DataSource.Open(Datasets.IrisTrain, new(Item));
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var path = temp.Write("test.tsv", "Sepal length\tSepal width\tPetal length\tPetal width\n1\t2\t3\t4\n");
 
         var error = Assert.Throws<MlbException>(() =>
@@ -214,7 +214,7 @@ public sealed class DataSourceTests
     [Fact]
     public void Duplicate_header_names_are_made_unique()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var path = temp.Write("dup.csv", "x,x,,Label\n1,2,3,4\n");
 
         Assert.Equal(["x", "x_2", "Column3", "Label"], DataSource.Open(path, new(Item)).Layout.ColumnNames);
@@ -223,7 +223,7 @@ public sealed class DataSourceTests
     [Fact]
     public void Other_names_keep_the_layout_and_the_records()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var source = DataSource.Open(temp.Write("d.csv", "1,2\n3,4\n"), new(Item));
 
         var named = source.WithColumnNames(["y", "x"]);

@@ -111,7 +111,7 @@ public sealed class NumberParsingTests
     [Fact]
     public void The_cursor_reads_the_numbers_of_a_file_as_before()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var random = new Random(5);
         var texts = Edges.Where(e => !e.Contains('\n') && !e.Contains(',') && !string.IsNullOrWhiteSpace(e) || e == "")
             .Concat(Enumerable.Range(0, 2000).Select(_ => RandomDouble(random).ToString("R", Invariant))).ToList();

@@ -41,7 +41,7 @@ public sealed class ParquetReaderTests
         new DateTime(2030, 6, 1, 12, 0, 0, DateTimeKind.Unspecified),
     ];
 
-    private static async Task<string> WriteAll(TempDirectory temp, string name = "data.parquet")
+    private static async Task<string> WriteAll(TestDirectory temp, string name = "data.parquet")
     {
         var path = temp.File(name);
         var schema = new ParquetSchema(Int, Long, Float, Double, Decimal, Bool, Text, Date);
@@ -64,7 +64,7 @@ public sealed class ParquetReaderTests
         return path;
     }
 
-    private static async Task<string> WriteOne<T>(TempDirectory temp, DataField field, T?[] values, string name = "one.parquet")
+    private static async Task<string> WriteOne<T>(TestDirectory temp, DataField field, T?[] values, string name = "one.parquet")
         where T : struct
     {
         var path = temp.File(name);
@@ -78,7 +78,7 @@ public sealed class ParquetReaderTests
     [Fact]
     public async Task A_Parquet_file_is_found_by_its_magic_bytes_and_names_its_columns()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         // Whatever its name: the content says what it is.
         var path = await WriteAll(temp, "data.csv");
 
@@ -97,7 +97,7 @@ public sealed class ParquetReaderTests
     [Fact]
     public async Task Columns_get_kinds_by_the_rules_of_delimited_files()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var source = DataSource.Open(await WriteAll(temp), Plain);
 
         var columns = SampledKinds.Infer(source).Columns;
@@ -112,7 +112,7 @@ public sealed class ParquetReaderTests
     [Fact]
     public async Task Values_are_read_by_type_rows_numbered_across_row_groups_and_nulls_are_missing()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var source = DataSource.Open(await WriteAll(temp), Plain);
 
         using var records = source.OpenRecords();
@@ -146,7 +146,7 @@ public sealed class ParquetReaderTests
     [Fact]
     public async Task The_sample_is_the_start_of_a_full_pass_as_text()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var source = DataSource.Open(await WriteAll(temp), Plain);
 
         using var records = source.OpenRecords();
@@ -162,7 +162,7 @@ public sealed class ParquetReaderTests
     [Fact]
     public async Task Numbers_read_back_as_the_text_they_are_shown_as()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var source = DataSource.Open(await WriteAll(temp), Plain);
 
         using var records = source.OpenRecords();
@@ -180,7 +180,7 @@ public sealed class ParquetReaderTests
     [Fact]
     public async Task A_training_pass_over_a_Parquet_file_counts_its_rows_and_missing_values()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var source = DataSource.Open(await WriteAll(temp), Plain);
 
         // The label is the decimal column, null on row 3.
@@ -199,7 +199,7 @@ public sealed class ParquetReaderTests
     [Fact]
     public async Task Columns_rename_the_file_s_columns_in_order()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var path = await WriteAll(temp);
         string[] names = ["a", "b", "c", "d", "e", "f", "g", "h"];
 
@@ -211,7 +211,7 @@ public sealed class ParquetReaderTests
     [Fact]
     public async Task A_test_file_s_columns_are_found_by_name_in_any_order()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var trainPath = await WriteAll(temp, "train.parquet");
         var train = DataSource.Open(trainPath, Plain).Layout;
         var testPath = temp.File("test.parquet");
@@ -242,7 +242,7 @@ public sealed class ParquetReaderTests
     [Fact]
     public async Task A_test_file_without_a_training_column_is_reported_and_without_the_label_as_a_missing_label()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var train = DataSource.Open(await WriteAll(temp, "train.parquet"), Plain).Layout;
         var test = await WriteOne(temp, Int, new int?[] { 1, 2 }, "test.parquet");
 
@@ -257,7 +257,7 @@ public sealed class ParquetReaderTests
     [Fact]
     public async Task Required_columns_of_every_integer_width_are_numbers()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var paths = new[]
         {
             await WriteOne(temp, new DataField<short>("x"), new short?[] { -3, 4 }, "short.parquet"),
@@ -279,7 +279,7 @@ public sealed class ParquetReaderTests
     [Fact]
     public async Task A_column_of_bytes_is_an_unsupported_column_at_the_file()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var path = temp.File("bytes.parquet");
         DataField<byte[]> bytes = new("blob");
         await using (var stream = File.Create(path))
@@ -298,7 +298,7 @@ public sealed class ParquetReaderTests
     [Fact]
     public void A_file_that_starts_like_Parquet_but_is_not_is_an_unsupported_file()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var path = temp.Write("broken.parquet", "PAR1 but nothing after it that a reader could use");
 
         var error = Assert.Throws<MlbException>(() => DataSource.Open(path, Plain)).First;
@@ -309,7 +309,7 @@ public sealed class ParquetReaderTests
     [Fact]
     public async Task A_Parquet_file_without_rows_is_empty()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var path = await WriteOne(temp, Int, Array.Empty<int?>());
 
         var error = Assert.Throws<MlbException>(() => DataSource.Open(path, Plain)).First;

@@ -85,7 +85,7 @@ public sealed class ReaderEquivalenceTests
     [InlineData("commas in quotes beside semicolons", "id;name\n1;\"a, b, c\"\n2;\"d\"\n")]
     public void Awkward_files_read_the_same(string name, string content)
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var path = temp.Write(Safe(name) + ".csv", content);
 
         BothReaders.AssertSame(path);
@@ -103,7 +103,7 @@ public sealed class ReaderEquivalenceTests
     [InlineData("a,b\n1,2\n", null, new[] { "x", "X" })]
     public void Settings_read_the_same(string content, char? separator, string[]? columns)
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var path = temp.Write("d.csv", content);
 
         BothReaders.AssertSame(path, new Format(separator, Columns: columns));
@@ -127,7 +127,7 @@ public sealed class ReaderEquivalenceTests
     [InlineData("header only", "Label,x,y\n")]
     public void Test_files_laid_out_by_the_training_file_read_the_same(string name, string content)
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var train = temp.Write("train.csv", "Label,x,y\n1,1,true\n0,2,false\n1,3,true\n");
         var test = temp.Write(Safe(name) + ".csv", content);
 
@@ -139,7 +139,7 @@ public sealed class ReaderEquivalenceTests
     [Fact]
     public void A_test_file_of_a_headerless_training_file_named_by_Columns_reads_the_same()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var train = temp.Write("train.csv", "1;2\n0;3\n");
         var test = temp.Write("test.csv", "y;x\n1;5\n");
         var named = new Format(Columns: ["y", "x"], Label: "y");
@@ -156,7 +156,7 @@ public sealed class ReaderEquivalenceTests
     [InlineData(false, true)]
     public void A_large_file_reads_the_same(bool raggedPastTheSample, bool badNumberPastTheSample)
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var random = new Random(7);
         var text = new StringBuilder("Label,x,note\r\n");
         string[] ends = ["\n", "\r\n", "\r"];
@@ -192,7 +192,7 @@ public sealed class ReaderEquivalenceTests
     [InlineData(';')]
     public void Random_files_read_the_same(char separator)
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var random = new Random(separator);
         var alphabet = $"{separator}{separator}{separator}\"\"\n\n\r 1.5e-aTRUEfalse#";
         for (var i = 0; i < 300; i++)

@@ -1,9 +1,7 @@
 using System.Globalization;
 using Microsoft.Build.Utilities;
 using MlBuild.Data.Profiles;
-using MlBuild.Tests.Shared;
-using MlBuild.Tasks.Tasks;
-using MlBuild.Tasks.Tests.Support;
+using MlBuild.Tasks;
 
 namespace MlBuild.Tasks.Tests.DataChecks;
 

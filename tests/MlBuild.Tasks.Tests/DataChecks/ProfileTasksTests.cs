@@ -3,12 +3,10 @@ using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using MlBuild.Data.Checks;
 using MlBuild.Data.Profiles;
-using MlBuild.Tests.Shared;
 using MlBuild.Protocol;
-using MlBuild.Tasks.Caching;
-using MlBuild.Tasks.LockFiles;
-using MlBuild.Tasks.Tasks;
-using MlBuild.Tasks.Tests.Support;
+using MlBuild.Core.Caching;
+using MlBuild.Core.LockFiles;
+using MlBuild.Tasks;
 
 namespace MlBuild.Tasks.Tests.DataChecks;
 

@@ -3,10 +3,9 @@ using System.Text.Json.Nodes;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using MlBuild.Protocol;
-using MlBuild.Tasks.Caching;
-using MlBuild.Tasks.LockFiles;
-using MlBuild.Tasks.Tasks;
-using MlBuild.Tasks.Tests.Support;
+using MlBuild.Core.Caching;
+using MlBuild.Core.LockFiles;
+using MlBuild.Tasks;
 
 namespace MlBuild.Tasks.Tests.Export;
 

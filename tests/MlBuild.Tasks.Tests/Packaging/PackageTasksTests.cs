@@ -3,13 +3,11 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
-using MlBuild.Tasks.Baselines;
-using MlBuild.Tasks.Hashing;
-using MlBuild.Tasks.LockFiles;
-using MlBuild.Tasks.Packaging;
-using MlBuild.Tasks.Tasks;
-using MlBuild.Tasks.Tests.Baselines;
-using MlBuild.Tasks.Tests.Support;
+using MlBuild.Core.Baselines;
+using MlBuild.Core.Hashing;
+using MlBuild.Core.LockFiles;
+using MlBuild.Core.Packaging;
+using MlBuild.Tasks;
 
 namespace MlBuild.Tasks.Tests.Packaging;
 

@@ -1,11 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Build.Utilities;
-using MlBuild.Tasks.Baselines;
-using MlBuild.Tasks.Tasks;
-using MlBuild.Tasks.Tests.Baselines;
-using MlBuild.Tasks.Tests.Support;
-using static MlBuild.Tasks.Tests.Evaluation.EvaluationFixtures;
+using MlBuild.Core.Baselines;
+using MlBuild.Tasks;
+using static MlBuild.TestSupport.EvaluationFixtures;
 
 namespace MlBuild.Tasks.Tests.Reporting;
 

@@ -20,13 +20,13 @@ public sealed class WorkerCommandTests
         return (exitCode, stdout.ToString(), stderr.ToString());
     }
 
-    private static string WriteRequest(TempDirectory temp, TrainRequest request) =>
+    private static string WriteRequest(TestDirectory temp, TrainRequest request) =>
         temp.Write("request.json", JsonSerializer.Serialize(request, WorkerJson.Options));
 
     [Fact]
     public void A_failure_in_fit_is_one_MLB4003_line_with_the_stack_trace_only_as_detail()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var request = TestRequests.For(temp, "Sentiment", "BinaryClassification", TestData.SentimentTrain) with
         {
             Label = "Sentiment",
@@ -49,7 +49,7 @@ public sealed class WorkerCommandTests
     [Fact]
     public void The_detail_of_a_failure_adds_no_error_line_to_the_build()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var request = TestRequests.For(temp, "Sentiment", "BinaryClassification", TestData.SentimentTrain) with
         {
             Label = "Sentiment",
@@ -70,7 +70,7 @@ public sealed class WorkerCommandTests
     [Fact]
     public void Several_bad_rows_are_one_line_each()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var train = temp.Write("train.csv", "Label,x\n1,2\n0\n1,3\n0,4,5\n");
 
         var (exitCode, _, stderr) = Run("train", WriteRequest(temp, TestRequests.For(temp, "M", "Regression", train)));
@@ -94,7 +94,7 @@ public sealed class WorkerCommandTests
     [Fact]
     public void An_unreadable_request_is_reported_at_the_request_file()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var path = temp.Write("request.json", """{ "modelName": "Iris" }""");
 
         var (exitCode, _, stderr) = Run("train", path);

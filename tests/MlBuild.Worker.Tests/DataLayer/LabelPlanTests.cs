@@ -9,7 +9,7 @@ namespace MlBuild.Worker.Tests.DataLayer;
 /// <summary>The label plan decided on a real pass over a small file, and the labels it then reads from each record.</summary>
 public sealed class LabelPlanTests
 {
-    private static (LabelPlan Plan, object[] Values) Prepare(TempDirectory temp, ModelTask task, params string[] labels)
+    private static (LabelPlan Plan, object[] Values) Prepare(TestDirectory temp, ModelTask task, params string[] labels)
     {
         var source = DataSource.Open(temp.Write("d.csv", "Label,x\n" + string.Concat(labels.Select(l => $"{l},1\n"))),
             new(new Location("p.csproj")));
@@ -55,13 +55,13 @@ public sealed class LabelPlanTests
         return null;
     }
 
-    private static MlbException Fails(TempDirectory temp, ModelTask task, params string[] labels) =>
+    private static MlbException Fails(TestDirectory temp, ModelTask task, params string[] labels) =>
         Assert.Throws<MlbException>(() => Prepare(temp, task, labels));
 
     [Fact]
     public void Binary_zero_one_labels_make_one_true()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var (plan, values) = Prepare(temp, ModelTask.BinaryClassification, "0", "1", "1.0", "0");
 
         Assert.Equal(LabelType.Boolean, plan.Type);
@@ -71,7 +71,7 @@ public sealed class LabelPlanTests
     [Fact]
     public void Binary_numbers_make_the_larger_one_true()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var (_, values) = Prepare(temp, ModelTask.BinaryClassification, "2", "4", "2");
 
         Assert.Equal([false, true, false], values.Cast<bool>());
@@ -80,7 +80,7 @@ public sealed class LabelPlanTests
     [Fact]
     public void Binary_strings_make_the_one_sorted_last_true()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var (plan, values) = Prepare(temp, ModelTask.BinaryClassification, "spam", "ham", "spam");
 
         Assert.Equal([true, false, true], values.Cast<bool>());
@@ -90,7 +90,7 @@ public sealed class LabelPlanTests
     [Fact]
     public void Binary_true_false_labels_are_taken_as_they_are()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var (_, values) = Prepare(temp, ModelTask.BinaryClassification, "True", "false", "FALSE");
 
         Assert.Equal([true, false, false], values.Cast<bool>());
@@ -99,7 +99,7 @@ public sealed class LabelPlanTests
     [Fact]
     public void Binary_with_three_values_lists_them()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var error = Fails(temp, ModelTask.BinaryClassification, "0", "1", "2", "1").First;
 
         Assert.Equal(ErrorCodes.UnsuitableLabel, error.Code);
@@ -111,7 +111,7 @@ public sealed class LabelPlanTests
     [Fact]
     public void Binary_with_one_value_asks_for_the_other_class()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var error = Fails(temp, ModelTask.BinaryClassification, "yes", "yes").First;
 
         Assert.Equal(ErrorCodes.UnsuitableLabel, error.Code);
@@ -121,7 +121,7 @@ public sealed class LabelPlanTests
     [Fact]
     public void An_empty_label_leaves_its_row_out_of_the_classes_and_keeps_its_line()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var source = DataSource.Open(temp.Write("d.csv", "Label,x\nyes,1\n,2\nno,3\n"), new(new Location("p.csproj")));
         using var scan = TrainingFileScan.Run(source, SampledKinds.Infer(source, 0), 0, classification: true,
             keyColumns: null, indexKeys: false, profile: false, progress: null);
@@ -135,7 +135,7 @@ public sealed class LabelPlanTests
     [Fact]
     public void A_test_label_the_training_data_does_not_have_is_reported_at_its_line()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var (plan, _) = Prepare(temp, ModelTask.BinaryClassification, "ham", "spam");
         var train = DataSource.Open(temp.File("d.csv"), new(new Location("p.csproj")));
         var test = DataSource.Open(temp.Write("t.csv", "ham,1\neggs,1\n"), new(new Location("p.csproj"), Reference: train.Layout));
@@ -150,7 +150,7 @@ public sealed class LabelPlanTests
     [Fact]
     public void Regression_needs_a_numeric_label()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var error = Fails(temp, ModelTask.Regression, "cheap", "dear", "cheap", "dear").First;
 
         Assert.Equal(ErrorCodes.UnsuitableLabel, error.Code);
@@ -161,7 +161,7 @@ public sealed class LabelPlanTests
     [Fact]
     public void Multiclass_keeps_numbers_as_numbers_and_strings_as_text()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var (_, numbers) = Prepare(temp, ModelTask.MulticlassClassification, "0", "2", "1");
         var (_, texts) = Prepare(temp, ModelTask.MulticlassClassification, "setosa", "virginica");
 
@@ -172,7 +172,7 @@ public sealed class LabelPlanTests
     [Fact]
     public void A_test_class_the_training_data_does_not_have_is_reported_at_its_line()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var (plan, _) = Prepare(temp, ModelTask.MulticlassClassification, "0", "1", "1.0");
         var train = DataSource.Open(temp.File("d.csv"), new(new Location("p.csproj")));
         var test = DataSource.Open(temp.Write("t.csv", "1,1\n0.0,1\n2,1\n"), new(new Location("p.csproj"), Reference: train.Layout));
@@ -187,7 +187,7 @@ public sealed class LabelPlanTests
     [Fact]
     public void Multiclass_needs_two_classes()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var error = Fails(temp, ModelTask.MulticlassClassification, "a", "a").First;
 
         Assert.Equal(ErrorCodes.UnsuitableLabel, error.Code);

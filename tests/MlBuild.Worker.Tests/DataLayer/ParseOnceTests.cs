@@ -14,7 +14,7 @@ public sealed class ParseOnceTests
     [Fact]
     public void Regression_labels_and_numeric_views_hold_the_parsed_numbers()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var source = DataSource.Open(temp.Write("d.csv", "y,x\n1.25,3\n-4,\n0.1,5e-1\n"), new(new Location("p.csproj")));
         using var scan = TrainingFileScan.Run(source, SampledKinds.Infer(source, 0), 0, classification: false,
             keyColumns: null, indexKeys: false, profile: false, progress: null);

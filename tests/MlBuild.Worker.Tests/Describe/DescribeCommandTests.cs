@@ -62,7 +62,7 @@ public sealed class DescribeCommandTests(TrainedModels models)
     [Fact]
     public void With_an_output_file_the_description_is_written_there_and_nothing_to_standard_output()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var output = temp.File(Path.Combine("package", "schema.json"));
 
         var (exitCode, stdout, stderr) = Run("describe", models.Iris.Request.ModelOutputPath, output);
@@ -77,7 +77,7 @@ public sealed class DescribeCommandTests(TrainedModels models)
     [Fact]
     public void A_file_that_is_not_a_model_is_one_MLB7005_line_and_exit_code_1()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var notAModel = temp.Write("Iris.zip", "not a zip");
         var output = temp.File("schema.json");
 

@@ -11,7 +11,7 @@ namespace MlBuild.Worker.Tests.Evaluation;
 [Collection(TrainedModelsCollection.Name)]
 public sealed class EvaluationJobTests(TrainedModels models) : IDisposable
 {
-    private readonly TempDirectory _temp = new();
+    private readonly TestDirectory _temp = new();
 
     public void Dispose() => _temp.Dispose();
 

@@ -16,7 +16,7 @@ public sealed class OnnxExportTests
     // Relative to the score's size for regression (|Δ| ≤ 1e-4·max(1, |score|)); absolute for probabilities.
     private const double Tolerance = 1e-4;
 
-    private static TrainRequest Exporting(TrainRequest request, TempDirectory temp) =>
+    private static TrainRequest Exporting(TrainRequest request, TestDirectory temp) =>
         request with { OnnxOutputPath = temp.File(Path.Combine("out", request.ModelName + ".onnx")) };
 
     /// <summary>The test rows, read by ML.NET's own text loader with the saved model's input schema, as an application
@@ -36,7 +36,7 @@ public sealed class OnnxExportTests
     [Fact]
     public void A_regression_model_of_the_taxi_data_exports_to_onnx_and_predicts_the_same_fares()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var request = Exporting(TestRequests.Taxi(temp), temp);
 
         var (_, output) = InProcess.Run(request);
@@ -57,7 +57,7 @@ public sealed class OnnxExportTests
     [Fact]
     public void A_multiclass_model_of_iris_exports_with_its_classes_and_predicts_the_same_class_and_scores()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var request = Exporting(TestRequests.Iris(temp), temp);
 
         InProcess.Run(request);
@@ -80,7 +80,7 @@ public sealed class OnnxExportTests
     [Fact]
     public void A_binary_model_of_the_heart_data_exports_and_predicts_the_same_class_and_probability()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var request = Exporting(TestRequests.Heart(temp), temp);
 
         InProcess.Run(request);
@@ -102,7 +102,7 @@ public sealed class OnnxExportTests
     [Fact]
     public void Missing_numbers_booleans_and_categories_convert_and_predict_the_same()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         string Rows(int seed)
         {
             var random = new Random(seed);
@@ -137,7 +137,7 @@ public sealed class OnnxExportTests
     [Fact]
     public void The_same_training_exports_the_same_bytes()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var request = Exporting(TestRequests.Taxi(temp), temp);
         InProcess.Run(request);
         var first = File.ReadAllBytes(request.OnnxOutputPath!);
@@ -150,7 +150,7 @@ public sealed class OnnxExportTests
     [Fact]
     public void Without_ExportOnnx_no_onnx_file_is_written()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var request = TestRequests.Taxi(temp);
 
         var (_, output) = InProcess.Run(request);
@@ -173,7 +173,7 @@ public sealed class OnnxExportTests
     [MemberData(nameof(Blockers))]
     public void A_custom_mapping_blocks_the_export_with_MLB3008_naming_it_and_nothing_is_written(Type pipeline, string step)
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var request = Exporting(TestRequests.Taxi(temp), temp) with
         {
             Pipeline = pipeline.FullName,
@@ -194,7 +194,7 @@ public sealed class OnnxExportTests
     [Fact]
     public void A_declarative_model_with_a_text_feature_names_the_text_featurizer_as_the_blocker()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var request = Exporting(TestRequests.For(temp, "Sentiment", "BinaryClassification", TestData.SentimentTrain,
             TestData.SentimentTest) with { Label = "Sentiment" }, temp);
 

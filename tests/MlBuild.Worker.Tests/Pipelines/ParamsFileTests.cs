@@ -11,7 +11,7 @@ public sealed class ParamsFileTests
     [Fact]
     public void Reads_an_object_and_where_each_param_is_written()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var path = temp.Write("params.json", "{\n  // tuned by hand\n  \"L2Regularization\": 0.5,\n    \"quiet\": true,\n}\n");
 
         var parameters = ParamsFile.Read(path, Item);
@@ -25,7 +25,7 @@ public sealed class ParamsFileTests
     [Fact]
     public void A_byte_order_mark_is_allowed()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var path = temp.File("params.json");
         File.WriteAllText(path, "{ \"a\": 1 }", new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
 
@@ -35,7 +35,7 @@ public sealed class ParamsFileTests
     [Fact]
     public void Invalid_json_is_reported_at_its_line_and_column()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var path = temp.Write("params.json", "{\n  \"a\": 1,\n  \"b\": tru\n}\n");
 
         var error = Assert.Throws<MlbException>(() => ParamsFile.Read(path, Item)).First;
@@ -49,7 +49,7 @@ public sealed class ParamsFileTests
     [Fact]
     public void A_json_array_is_not_a_params_object()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var path = temp.Write("params.json", "[1, 2]");
 
         var error = Assert.Throws<MlbException>(() => ParamsFile.Read(path, Item)).First;

@@ -8,13 +8,13 @@ namespace MlBuild.Worker.Tests.Pipelines;
 
 public sealed class TrainerOptionsBinderTests
 {
-    private static ParamsFile Params(TempDirectory temp, string json) =>
+    private static ParamsFile Params(TestDirectory temp, string json) =>
         ParamsFile.Read(temp.Write("params.json", json), new Location("p.csproj"));
 
     [Fact]
     public void Sets_numbers_booleans_and_enums_ignoring_case()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var options = new FastTreeRegressionTrainer.Options();
 
         TrainerOptionsBinder.Apply(options, "FastTree",
@@ -30,7 +30,7 @@ public sealed class TrainerOptionsBinderTests
     [Fact]
     public void Nullable_options_take_numbers()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var options = new SdcaLogisticRegressionBinaryTrainer.Options();
 
         TrainerOptionsBinder.Apply(options, "SdcaLogisticRegression", Params(temp, """{ "L2Regularization": 0.25 }"""));
@@ -41,7 +41,7 @@ public sealed class TrainerOptionsBinderTests
     [Fact]
     public void An_unknown_param_lists_the_options_at_its_line()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var parameters = Params(temp, "{\n  \"NumberOfTrees\": 5,\n  \"Trees\": 5\n}");
 
         var error = Assert.Throws<MlbException>(() =>
@@ -57,7 +57,7 @@ public sealed class TrainerOptionsBinderTests
     [Fact]
     public void A_trainer_without_options_takes_no_params()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
 
         var error = Assert.Throws<MlbException>(() =>
             TrainerOptionsBinder.Apply(null, "NaiveBayes", Params(temp, """{ "x": 1 }"""))).First;
@@ -74,7 +74,7 @@ public sealed class TrainerOptionsBinderTests
     [InlineData("""{ "LearningRate": [1] }""", "a number")]
     public void A_value_of_the_wrong_type_says_what_the_option_takes(string json, string expected)
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
 
         var error = Assert.Throws<MlbException>(() =>
             TrainerOptionsBinder.Apply(new FastTreeRegressionTrainer.Options(), "FastTree", Params(temp, json))).First;
@@ -87,7 +87,7 @@ public sealed class TrainerOptionsBinderTests
     [Fact]
     public void Determinism_sets_one_thread_the_seed_and_deterministic_mode_unless_the_params_do()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var forest = new FastForestBinaryTrainer.Options();
         var lbfgs = new LbfgsLogisticRegressionBinaryTrainer.Options();
         var given = Params(temp, """{ "NumberOfThreads": 2 }""");

@@ -7,11 +7,11 @@ namespace MlBuild.Worker.Tests.Process;
 /// Microsoft.ML.OnnxConverter), from the test project's.</summary>
 internal static class DepsFileEditor
 {
-    public static string WithoutLightGbm(TempDirectory temp) => Without(temp, "Microsoft.ML.LightGbm", "LightGBM");
+    public static string WithoutLightGbm(TestDirectory temp) => Without(temp, "Microsoft.ML.LightGbm", "LightGBM");
 
-    public static string WithoutOnnxConverter(TempDirectory temp) => Without(temp, "Microsoft.ML.OnnxConverter");
+    public static string WithoutOnnxConverter(TestDirectory temp) => Without(temp, "Microsoft.ML.OnnxConverter");
 
-    private static string Without(TempDirectory temp, params string[] packages)
+    private static string Without(TestDirectory temp, params string[] packages)
     {
         bool IsRemoved(string library) =>
             packages.Any(p => library.StartsWith(p + "/", StringComparison.OrdinalIgnoreCase));

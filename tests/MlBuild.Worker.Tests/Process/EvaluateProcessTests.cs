@@ -8,7 +8,7 @@ namespace MlBuild.Worker.Tests.Process;
 /// dependencies.</summary>
 public sealed class EvaluateProcessTests
 {
-    private static EvaluateRequest TrainedIris(TempDirectory temp, string expectations)
+    private static EvaluateRequest TrainedIris(TestDirectory temp, string expectations)
     {
         var model = TestRequests.Iris(temp);
         InProcess.Run(model);
@@ -29,13 +29,13 @@ public sealed class EvaluateProcessTests
         };
     }
 
-    private static string WriteRequest(TempDirectory temp, EvaluateRequest request) =>
+    private static string WriteRequest(TestDirectory temp, EvaluateRequest request) =>
         temp.Write("evaluate-request.json", JsonSerializer.Serialize(request, WorkerJson.Options));
 
     [Fact]
     public void A_successful_evaluation_exits_0_with_progress_and_the_result()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var request = TrainedIris(temp, """{"input": {"Sepal length": 5.1, "Sepal width": 3.5, "Petal length": 1.4, "Petal width": 0.2}, "expect": 0}""");
 
         var (exitCode, stdout, stderr) = WorkerProcess.Run(temp, WriteRequest(temp, request), command: "evaluate");
@@ -55,7 +55,7 @@ public sealed class EvaluateProcessTests
     [Fact]
     public void An_invalid_expectation_exits_1_with_an_MLB5004_line_at_its_file_and_line_and_no_result()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var request = TrainedIris(temp, """
             {"input": {"Petal width": 0.2}, "expect": 0}
             {"input": {"Petal colour": "blue"}, "expect": 0}

@@ -24,7 +24,7 @@ internal static class WorkerProcess
 
     public static string DepsFile => Path.ChangeExtension(TestAssembly, ".deps.json");
 
-    public static (int ExitCode, string Stdout, string Stderr) Run(TempDirectory temp, string requestPath,
+    public static (int ExitCode, string Stdout, string Stderr) Run(TestDirectory temp, string requestPath,
         string? depsFile = null, string command = "train")
     {
         var tools = Directory.CreateDirectory(temp.File("tools")).FullName;

@@ -6,13 +6,13 @@ namespace MlBuild.Worker.Tests.Process;
 
 public sealed class WorkerProcessTests
 {
-    private static string WriteRequest(TempDirectory temp, TrainRequest request) =>
+    private static string WriteRequest(TestDirectory temp, TrainRequest request) =>
         temp.Write("request.json", JsonSerializer.Serialize(request, WorkerJson.Options));
 
     [Fact]
     public void A_successful_run_exits_0_with_progress_the_model_and_the_result()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var request = TestRequests.Iris(temp) with { Trainer = "LightGbm" };
 
         var (exitCode, stdout, stderr) = WorkerProcess.Run(temp, WriteRequest(temp, request));
@@ -30,7 +30,7 @@ public sealed class WorkerProcessTests
     [Fact]
     public void Two_processes_train_the_same_model_from_the_same_inputs()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         // Text featurization, a seeded split and a shuffling trainer: the parts most likely to vary between processes.
         var request = TestRequests.For(temp, "Sentiment", "BinaryClassification", TestData.SentimentTrain) with
         {
@@ -55,7 +55,7 @@ public sealed class WorkerProcessTests
     [Fact]
     public void A_failed_run_exits_1_with_a_canonical_error_line_and_no_outputs()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var request = TestRequests.Heart(temp) with { Columns = null };
 
         var (exitCode, _, stderr) = WorkerProcess.Run(temp, WriteRequest(temp, request));
@@ -71,7 +71,7 @@ public sealed class WorkerProcessTests
     [Fact]
     public void A_project_without_lightgbm_trains_other_trainers_and_is_told_to_add_the_package_for_lightgbm()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var deps = DepsFileEditor.WithoutLightGbm(temp);
         var request = TestRequests.Iris(temp);
 
@@ -96,7 +96,7 @@ public sealed class WorkerProcessTests
     [Fact]
     public void A_project_with_the_onnx_converter_exports_and_one_without_it_is_told_to_add_the_package_before_training()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var request = TestRequests.Taxi(temp) with { OnnxOutputPath = temp.File(Path.Combine("out", "Taxi.onnx")) };
 
         var (exportExit, _, exportErrors) = WorkerProcess.Run(temp, WriteRequest(temp, request));

@@ -9,7 +9,7 @@ namespace MlBuild.Worker.Tests.Runtime;
 /// the manifest's schemas read from the model by the worker's describe command, as the MlBuildPackage target does.</summary>
 internal sealed class PackagedModelFolder : IDisposable
 {
-    private readonly TempDirectory _temp = new();
+    private readonly TestDirectory _temp = new();
 
     public PackagedModelFolder(string name, string modelFile, Action<JsonObject>? edit = null)
     {

@@ -8,9 +8,9 @@ internal static class TestRequests
     public const int ItemLine = 12;
     public const int ItemColumn = 5;
 
-    public static string ProjectFile(TempDirectory temp) => temp.File("Model.csproj");
+    public static string ProjectFile(TestDirectory temp) => temp.File("Model.csproj");
 
-    public static TrainRequest For(TempDirectory temp, string name, string task, string trainData, string? testData = null) => new()
+    public static TrainRequest For(TestDirectory temp, string name, string task, string trainData, string? testData = null) => new()
     {
         ModelName = name,
         ProjectFile = ProjectFile(temp),
@@ -24,15 +24,15 @@ internal static class TestRequests
         ResultOutputPath = temp.File(Path.Combine("out", name + ".result.json")),
     };
 
-    public static TrainRequest Iris(TempDirectory temp) =>
+    public static TrainRequest Iris(TestDirectory temp) =>
         For(temp, "Iris", "MulticlassClassification", TestData.IrisTrain, TestData.IrisTest);
 
-    public static TrainRequest Heart(TempDirectory temp) =>
+    public static TrainRequest Heart(TestDirectory temp) =>
         For(temp, "Heart", "BinaryClassification", TestData.HeartTrain, TestData.HeartTest) with
         {
             Columns = TestData.HeartColumns,
         };
 
-    public static TrainRequest Taxi(TempDirectory temp) =>
+    public static TrainRequest Taxi(TestDirectory temp) =>
         For(temp, "Taxi", "Regression", TestData.TaxiTrain, TestData.TaxiTest) with { Label = "fare_amount" };
 }

@@ -5,7 +5,7 @@ namespace MlBuild.Worker.Tests.Support;
 /// <summary>Models trained once for every evaluation test: training is the slow part, evaluating them is not.</summary>
 public sealed class TrainedModels : IDisposable
 {
-    private readonly TempDirectory _temp = new();
+    private readonly TestDirectory _temp = new();
 
     public TrainedModels()
     {

@@ -24,11 +24,11 @@ public sealed class DataCheckTests
         Assert.False(request.ProfileOutputPath is { } profile && File.Exists(profile));
     }
 
-    private static TrainRequest WithProfile(TempDirectory temp, TrainRequest request) =>
+    private static TrainRequest WithProfile(TestDirectory temp, TrainRequest request) =>
         request with { ProfileOutputPath = temp.File(Path.Combine("out", request.ModelName + ".profile.json")) };
 
     /// <summary>The data file with the lines (1-based) changed by <paramref name="change"/>.</summary>
-    private static string Variant(TempDirectory temp, string source, string name, Func<int, string, string?> change)
+    private static string Variant(TestDirectory temp, string source, string name, Func<int, string, string?> change)
     {
         var lines = File.ReadAllLines(source).Select((line, i) => change(i + 1, line)).Where(l => l is not null);
         return temp.Write(name, string.Join('\n', lines) + "\n");
@@ -37,7 +37,7 @@ public sealed class DataCheckTests
     [Fact]
     public void Iris_and_heart_disease_as_they_are_raise_nothing()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
 
         var iris = InProcess.Run(TestRequests.Iris(temp));
         var irisSplit = InProcess.Run(TestRequests.Iris(temp) with { TestData = null });
@@ -52,7 +52,7 @@ public sealed class DataCheckTests
     [Fact]
     public void The_sentiment_test_file_as_it_is_is_reported_for_its_real_leak_and_nothing_else()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var request = TestRequests.For(temp, "Sentiment", "BinaryClassification", TestData.SentimentTrain, TestData.SentimentTest)
             with { Label = "Sentiment" };
 
@@ -68,7 +68,7 @@ public sealed class DataCheckTests
     [Fact]
     public void The_taxi_test_file_as_it_is_is_reported_for_its_real_shift_and_nothing_else()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
 
         var (_, output) = InProcess.Run(TestRequests.Taxi(temp));
 
@@ -85,7 +85,7 @@ public sealed class DataCheckTests
     [Fact]
     public void A_column_dropped_since_the_recorded_schema_stops_training_and_writes_nothing()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var first = InProcess.Run(TestRequests.Iris(temp)).Result;
         var schema = new RecordedSchema { Columns = first.Columns, Label = first.Label };
         // Sepal width (the third field) dropped from both files, as an export that lost a column would.
@@ -110,7 +110,7 @@ public sealed class DataCheckTests
     [Fact]
     public void Missing_labels_are_errors_at_their_lines_or_with_a_warning_rows_left_out()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         // The heart data's label is its last field; lines 5, 9 and 40 lose it.
         var train = Variant(temp, TestData.HeartTrain, "train.csv",
             (n, line) => n is 5 or 9 or 40 ? line[..(line.LastIndexOf(';') + 1)] : line);
@@ -134,7 +134,7 @@ public sealed class DataCheckTests
     [Fact]
     public void Training_rows_copied_into_the_test_data_are_leakage()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         // Ten training rows (lines 2, 14, 26, …: all three classes) appended to the 30 test rows.
         var copied = File.ReadAllLines(TestData.IrisTrain).Where((_, i) => i % 12 == 1).ToList();
         var test = temp.Write("test.tsv", string.Join('\n', File.ReadAllLines(TestData.IrisTest).Concat(copied)) + "\n");
@@ -152,7 +152,7 @@ public sealed class DataCheckTests
     [Fact]
     public void A_feature_shifted_in_the_test_data_is_reported()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         // Petal length (the fourth field) 3 cm longer in every test row.
         var test = Variant(temp, TestData.IrisTest, "test.tsv", (n, line) =>
         {
@@ -183,7 +183,7 @@ public sealed class DataCheckTests
     [Fact]
     public void Fewer_rows_than_MinRows_stop_training()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         // Every tenth iris row: 12 rows of the three classes.
         var train = Variant(temp, TestData.IrisTrain, "train.tsv", (n, line) => n == 1 || n % 10 == 0 ? line : null);
         var request = WithProfile(temp, TestRequests.Iris(temp) with { TrainData = train });
@@ -199,7 +199,7 @@ public sealed class DataCheckTests
     [Fact]
     public void The_profile_of_the_training_data_is_written_with_the_model_the_same_every_time()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var request = WithProfile(temp, TestRequests.Iris(temp));
 
         var result = InProcess.Run(request).Result;
@@ -218,7 +218,7 @@ public sealed class DataCheckTests
     [Fact]
     public void As_a_process_warnings_are_canonical_lines_on_standard_error_and_training_goes_on()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var request = TestRequests.For(temp, "Sentiment", "BinaryClassification", TestData.SentimentTrain, TestData.SentimentTest)
             with { Label = "Sentiment" };
 

@@ -18,7 +18,7 @@ public sealed class DeterminismTests
     [MemberData(nameof(Trainers))]
     public void Training_twice_gives_identical_metrics(ModelTask task, string trainer)
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var request = (task switch
         {
             ModelTask.BinaryClassification => TestRequests.Heart(temp),

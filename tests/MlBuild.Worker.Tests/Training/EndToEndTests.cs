@@ -9,7 +9,7 @@ public sealed class EndToEndTests
     [Fact]
     public void Iris_multiclass_trains_evaluates_and_writes_the_model_and_the_result()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var request = TestRequests.Iris(temp);
 
         var (result, output) = InProcess.Run(request);
@@ -36,7 +36,7 @@ public sealed class EndToEndTests
     [Fact]
     public void Sentiment_binary_trains_with_a_code_pipeline_of_the_project()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var request = TestRequests.For(temp, "Sentiment", "BinaryClassification", TestData.SentimentTrain, TestData.SentimentTest) with
         {
             Label = "Sentiment",
@@ -57,7 +57,7 @@ public sealed class EndToEndTests
     [Fact]
     public void Heart_disease_without_a_header_trains_with_the_declared_column_names()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
 
         var (result, output) = InProcess.Run(TestRequests.Heart(temp));
 
@@ -76,7 +76,7 @@ public sealed class EndToEndTests
     [Fact]
     public void Taxi_fares_regress_on_categorical_and_numeric_columns()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
 
         var (result, _) = InProcess.Run(TestRequests.Taxi(temp));
 
@@ -91,7 +91,7 @@ public sealed class EndToEndTests
     [Fact]
     public void Without_test_data_a_seeded_split_of_the_training_data_is_the_test_set()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var request = TestRequests.Iris(temp) with { TestData = null, TestFraction = 0.25 };
 
         var (first, _) = InProcess.Run(request);
@@ -106,7 +106,7 @@ public sealed class EndToEndTests
     [Fact]
     public void Features_restrict_the_columns_the_model_uses()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var request = TestRequests.Taxi(temp) with { Features = ["trip_distance"], Trainer = "Sdca" };
 
         var (result, _) = InProcess.Run(request);

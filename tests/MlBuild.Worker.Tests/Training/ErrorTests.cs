@@ -7,7 +7,7 @@ namespace MlBuild.Worker.Tests.Training;
 /// (the MlModel item for declaration errors, the data or params file for errors in them).</summary>
 public sealed class ErrorTests
 {
-    private static Location Item(TempDirectory temp) =>
+    private static Location Item(TestDirectory temp) =>
         new(TestRequests.ProjectFile(temp), TestRequests.ItemLine, TestRequests.ItemColumn);
 
     private static void AssertNoOutputs(Protocol.TrainRequest request)
@@ -19,7 +19,7 @@ public sealed class ErrorTests
     [Fact]
     public void MLB1005_an_unknown_task()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var request = TestRequests.Iris(temp) with { Task = "Ranking" };
 
         var error = InProcess.Fails(request);
@@ -31,7 +31,7 @@ public sealed class ErrorTests
     [Fact]
     public void MLB1006_an_unknown_trainer()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
 
         var error = InProcess.Fails(TestRequests.Iris(temp) with { Trainer = "FastForest" });
 
@@ -42,7 +42,7 @@ public sealed class ErrorTests
     [Fact]
     public void MLB1007_a_params_file_that_does_not_parse()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var path = temp.Write("params.json", "{\n  \"L2Regularization\": 0.1\n  \"Quiet\": true\n}");
 
         var error = InProcess.Fails(TestRequests.Iris(temp) with { ParamsFile = path });
@@ -54,7 +54,7 @@ public sealed class ErrorTests
     [Fact]
     public void MLB1008_a_separator_of_several_characters()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
 
         var error = InProcess.Fails(TestRequests.Iris(temp) with { Separator = "tabs" });
 
@@ -64,7 +64,7 @@ public sealed class ErrorTests
     [Fact]
     public void MLB2001_an_empty_data_file()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var path = temp.Write("empty.csv", "");
 
         var error = InProcess.Fails(TestRequests.For(temp, "Empty", "Regression", path));
@@ -75,7 +75,7 @@ public sealed class ErrorTests
     [Fact]
     public void MLB2002_no_label_column_lists_the_columns()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
 
         var error = InProcess.Fails(TestRequests.Heart(temp) with { Columns = null });
 
@@ -87,7 +87,7 @@ public sealed class ErrorTests
     [Fact]
     public void MLB2003_an_unknown_feature_column()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
 
         var error = InProcess.Fails(TestRequests.Iris(temp) with { Features = ["Sepal length", "Sepal height"] });
 
@@ -99,7 +99,7 @@ public sealed class ErrorTests
     [Fact]
     public void MLB2004_a_value_that_is_not_a_number_in_the_test_data()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var lines = File.ReadAllLines(TestData.IrisTest);
         lines[5] = lines[5].Replace("\t3.", "\t3,", StringComparison.Ordinal);
         var test = temp.Write("test.tsv", string.Join('\n', lines));
@@ -114,7 +114,7 @@ public sealed class ErrorTests
     [Fact]
     public void MLB2005_binary_classification_of_three_classes_lists_them()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
 
         var error = InProcess.Fails(TestRequests.Iris(temp) with { Task = "BinaryClassification" });
 
@@ -125,7 +125,7 @@ public sealed class ErrorTests
     [Fact]
     public void MLB2006_a_row_with_a_missing_field()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var lines = File.ReadAllLines(TestData.TaxiTrain);
         lines[40] = lines[40][..lines[40].LastIndexOf(',')];
         var train = temp.Write("train.csv", string.Join('\n', lines));
@@ -142,7 +142,7 @@ public sealed class ErrorTests
     [InlineData(0.001)]
     public void MLB2007_a_test_fraction_that_leaves_a_side_empty(double fraction)
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
 
         var error = InProcess.Fails(TestRequests.Iris(temp) with { TestData = null, TestFraction = fraction });
 
@@ -153,7 +153,7 @@ public sealed class ErrorTests
     [Fact]
     public void MLB1010_a_pipeline_assembly_that_is_not_built()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
 
         var error = InProcess.Fails(TestRequests.Iris(temp) with
         {
@@ -167,7 +167,7 @@ public sealed class ErrorTests
     [Fact]
     public void MLB3001_an_unknown_pipeline_class_lists_the_pipelines_of_the_assembly()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
 
         var error = InProcess.Fails(CodeRequest(temp, "MlBuild.Worker.Tests.Support.SentimentPipelin"));
 
@@ -182,7 +182,7 @@ public sealed class ErrorTests
     [InlineData(typeof(PipelineWithoutDefaultConstructor), "public parameterless constructor")]
     public void MLB3002_a_class_that_cannot_be_a_pipeline(Type type, string expected)
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
 
         var error = InProcess.Fails(CodeRequest(temp, type.FullName!));
 
@@ -193,7 +193,7 @@ public sealed class ErrorTests
     [Fact]
     public void MLB3003_a_pipeline_class_that_throws()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var request = CodeRequest(temp, typeof(ThrowingPipeline).FullName!);
 
         var error = InProcess.Fails(request);
@@ -207,7 +207,7 @@ public sealed class ErrorTests
     [Fact]
     public void MLB3004_a_param_the_trainer_does_not_have()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var path = temp.Write("params.json", "{\n  \"NumberOfTrees\": 10,\n  \"Depth\": 3\n}");
 
         var error = InProcess.Fails(TestRequests.Taxi(temp) with { ParamsFile = path });
@@ -219,7 +219,7 @@ public sealed class ErrorTests
     [Fact]
     public void MLB3005_a_param_of_the_wrong_type()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var path = temp.Write("params.json", "{ \"NumberOfTrees\": \"ten\" }");
 
         var error = InProcess.Fails(TestRequests.Taxi(temp) with { ParamsFile = path });
@@ -231,7 +231,7 @@ public sealed class ErrorTests
     [Fact]
     public void Params_reach_the_trainer()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var few = temp.Write("few.json", """{ "NumberOfTrees": 2, "NumberOfLeaves": 2 }""");
 
         var (defaults, _) = InProcess.Run(TestRequests.Taxi(temp));
@@ -241,7 +241,7 @@ public sealed class ErrorTests
             $"2 trees of 2 leaves: {small.Metrics["RSquared"]}, defaults: {defaults.Metrics["RSquared"]}");
     }
 
-    private static Protocol.TrainRequest CodeRequest(TempDirectory temp, string pipeline) =>
+    private static Protocol.TrainRequest CodeRequest(TestDirectory temp, string pipeline) =>
         TestRequests.For(temp, "Sentiment", "BinaryClassification", TestData.SentimentTrain, TestData.SentimentTest) with
         {
             Label = "Sentiment",

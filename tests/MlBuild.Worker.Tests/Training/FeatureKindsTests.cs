@@ -45,7 +45,7 @@ public sealed class FeatureKindsTests
     [Fact]
     public void Numbers_with_missing_values_booleans_categories_and_text_train_and_predict()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var request = TestRequests.For(temp, "Fraud", "BinaryClassification",
             temp.Write("train.csv", Orders(400, seed: 1)), temp.Write("test.csv", Orders(150, seed: 2)));
 

@@ -6,7 +6,7 @@ namespace MlBuild.Worker.Tests.Training;
 
 public sealed class ModelZipTests
 {
-    private static string Zip(TempDirectory temp, string name, DateTimeOffset time)
+    private static string Zip(TestDirectory temp, string name, DateTimeOffset time)
     {
         var path = temp.File(name);
         using (var archive = ZipFile.Open(path, ZipArchiveMode.Create))
@@ -25,7 +25,7 @@ public sealed class ModelZipTests
     [Fact]
     public void Zips_with_the_same_contents_saved_at_different_times_become_identical()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var first = Zip(temp, "a.zip", new DateTimeOffset(2024, 5, 1, 10, 0, 0, TimeSpan.Zero));
         var second = Zip(temp, "b.zip", new DateTimeOffset(2025, 6, 2, 11, 30, 4, TimeSpan.Zero));
         Assert.NotEqual(File.ReadAllBytes(first), File.ReadAllBytes(second));

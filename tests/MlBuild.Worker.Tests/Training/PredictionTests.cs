@@ -47,7 +47,7 @@ public sealed class PredictionTests
     [Fact]
     public void A_multiclass_model_predicts_the_original_label_values_without_a_label_column()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var request = TestRequests.Iris(temp);
         InProcess.Run(request);
         var ml = new MLContext(seed: 0);
@@ -62,7 +62,7 @@ public sealed class PredictionTests
     [Fact]
     public void String_classes_come_back_as_strings()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         string[] names = ["setosa", "versicolor", "virginica"];
         string Rename(string line) => line.StartsWith('#') ? line : names[int.Parse(line[..1])] + line[1..];
         var train = temp.Write("train.tsv", string.Join('\n', File.ReadLines(TestData.IrisTrain).Select(Rename)));
@@ -81,7 +81,7 @@ public sealed class PredictionTests
     [Fact]
     public void The_saved_schema_is_the_raw_columns_and_a_regression_model_scores_raw_rows()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
         var request = TestRequests.Taxi(temp);
         InProcess.Run(request);
         var ml = new MLContext(seed: 0);
@@ -101,7 +101,7 @@ public sealed class PredictionTests
     [Fact]
     public void A_model_that_is_not_there_says_to_build()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TestDirectory();
 
         var error = Assert.Throws<FileNotFoundException>(() => MlModelFile.Load(new MLContext(), "Iris", temp.Path));
 

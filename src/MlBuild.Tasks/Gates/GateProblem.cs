@@ -1,6 +1,0 @@
-using MlBuild.Tasks.Diagnostics;
-
-namespace MlBuild.Tasks.Gates;
-
-/// <summary>Something wrong with an MlGate item, for the task to log as an error (or a warning) at its element.</summary>
-internal sealed record GateProblem(string Code, SourceLocation Location, string Message, bool IsWarning = false);

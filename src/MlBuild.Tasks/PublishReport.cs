@@ -1,0 +1,167 @@
+using Microsoft.Build.Framework;
+using MlBuild.GitHub.Actions;
+using MlBuild.GitHub.Api;
+using MlBuild.GitHub.Publishing;
+using MlBuild.GitHub.Reports;
+using MlBuild.Core.Diagnostics;
+using MlBuild.Tasks.Diagnostics;
+using MsBuildTask = Microsoft.Build.Utilities.Task;
+
+namespace MlBuild.Tasks;
+
+/// <summary>
+/// Delivers the report that ApplyGates rendered. Always: saves it for posting later (report.md with
+/// mlbuild-report.json, for the fork-safe workflow_run pattern) and, in GitHub Actions, appends it to the step
+/// summary. In a pull request's run with a token: posts it as the one comment of this report id, updated in place on
+/// later runs. Runs after the gates even when they failed, so reviewers see why; a failed post is a warning (the
+/// step summary has the report) unless MlBuildReportFailOnPostError is true.
+/// </summary>
+public sealed class PublishReport : MsBuildTask, ICancelableTask
+{
+    /// <summary>The environment variable the token is read from when no token is given.</summary>
+    public const string TokenVariable = "GITHUB_TOKEN";
+
+    private readonly CancellationTokenSource _cancel = new();
+
+    [Required] public string ReportFile { get; set; } = "";
+    [Required] public string ProjectFile { get; set; } = "";
+    /// <summary>MlBuildReportId; empty for the project's path in the repository (and the workflow's name in Actions).</summary>
+    public string? ReportId { get; set; }
+    /// <summary>MlBuildPostReport: false keeps the report off the pull request (it is still saved and summarized).</summary>
+    public bool Post { get; set; } = true;
+    /// <summary>MlBuildGitHubToken. Empty: the GITHUB_TOKEN environment variable, which is read here rather than
+    /// passed through a property, so that it appears in no build log.</summary>
+    public string? Token { get; set; }
+    /// <summary>MlBuildReportFailOnPostError: a report that could not be posted fails the build.</summary>
+    public bool FailOnPostError { get; set; }
+    /// <summary>ApplyGates' Passed: whether every gate and expectation passed.</summary>
+    public bool Passed { get; set; }
+    /// <summary>MlBuildReportDirectory: another folder to save the report in (e.g. for an artifact upload).</summary>
+    public string? SaveDirectory { get; set; }
+
+    /// <summary>Reads an environment variable; tests of the task pass their own.</summary>
+    internal Func<string, string?> Environment { get; set; } = System.Environment.GetEnvironmentVariable;
+
+    public void Cancel() => _cancel.Cancel();
+
+    public override bool Execute()
+    {
+        if (!File.Exists(ReportFile))
+        {
+            // ApplyGates writes the report unless it failed itself, and then its error is in the log already.
+            if (!Log.HasLoggedErrors)
+                Log.Warning(ErrorCodes.ReportMissing, new SourceLocation(ProjectFile), $"There is no report to publish ({ReportFile}).");
+            return !Log.HasLoggedErrors;
+        }
+
+        var actions = ActionsEnvironment.Read(name => Environment(name));
+        var pullRequest = ReadPullRequest(actions);
+        var token = string.IsNullOrEmpty(Token) ? Environment(TokenVariable) : Token;
+        // A token given as a property is not a secret the runner knows: ask it to mask the value from here on. A
+        // GITHUB_TOKEN from the workflow's secrets is masked already.
+        if (actions.IsActions && !string.IsNullOrEmpty(Token))
+            Log.LogMessage(MessageImportance.High, WorkflowCommands.AddMask(Token));
+
+        var saved = new SavedReport
+        {
+            ReportId = string.IsNullOrWhiteSpace(ReportId) ? DefaultReportId(actions) : ReportId.Trim(),
+            Project = ProjectPath(actions),
+            Passed = Passed,
+            Markdown = File.ReadAllText(ReportFile),
+            Repository = actions.Repository,
+            PullRequestNumber = pullRequest?.Number,
+            HeadSha = pullRequest?.HeadSha ?? actions.Sha,
+            RunUrl = actions.RunUrl,
+        };
+        saved.Save(Path.GetDirectoryName(Path.GetFullPath(ReportFile))!);
+        if (!string.IsNullOrWhiteSpace(SaveDirectory))
+            saved.Save(Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(ProjectFile))!, SaveDirectory)));
+
+        if (actions.StepSummaryPath is { } summary)
+            AppendToStepSummary(summary, saved.Markdown);
+
+        if (!Post)
+            Log.LogMessage(MessageImportance.Low, "The report is not posted: MlBuildPostReport is false.");
+        else if (!actions.IsActions)
+            Log.LogMessage(MessageImportance.Low, "The report is posted only in GitHub Actions; it is in {0}.", ReportFile);
+        else if (pullRequest?.Number is not { } number || actions.Repository is null)
+            Log.LogMessage(MessageImportance.High, "The report is not posted: this run ({0}) is not for a pull request; it is in the step summary.", actions.EventName ?? "no event");
+        else
+            Deliver(saved, number, token, actions);
+        return !Log.HasLoggedErrors;
+    }
+
+    private PullRequestEvent? ReadPullRequest(ActionsEnvironment actions)
+    {
+        if (!actions.IsActions)
+            return null;
+        var pullRequest = PullRequestEvent.Read(actions.EventName, actions.EventPath, out var error);
+        if (error is not null)
+            Log.Warning(ErrorCodes.EventPayloadUnreadable, new SourceLocation(actions.EventPath ?? ProjectFile),
+                $"The GitHub Actions event payload cannot be read, so the report is not posted: {error}");
+        return pullRequest;
+    }
+
+    private void Deliver(SavedReport saved, int number, string? token, ActionsEnvironment actions)
+    {
+        var result = ReportPublisher.PublishAsync(new PublishRequest
+        {
+            Body = saved.Markdown,
+            ReportId = saved.ReportId,
+            Repository = actions.Repository!,
+            PullRequestNumber = number,
+            Token = token,
+            ApiUrl = actions.ApiUrl,
+            Retry = RetryOptions.FromEnvironment(name => Environment(name)),
+            FullReportUrl = actions.RunUrl,
+            Log = line => Log.LogMessage(MessageImportance.Low, line),
+        }, _cancel.Token).GetAwaiter().GetResult();
+
+        if (result.Posted)
+            Log.LogMessage(MessageImportance.High, "{0}", result.Message);
+        else if (result.Outcome == PublishOutcome.NoToken)
+            Log.LogMessage(MessageImportance.High,
+                "The report is not posted to pull request #{0}: no token. Give the step GITHUB_TOKEN (env: GITHUB_TOKEN: ${{{{ secrets.GITHUB_TOKEN }}}}) or set MlBuildGitHubToken.", number);
+        else if (FailOnPostError)
+            Log.Error(ErrorCodes.ReportPostFailed, new SourceLocation(ProjectFile), result.Message);
+        else
+            Log.Warning(ErrorCodes.ReportNotPosted, new SourceLocation(ProjectFile),
+                $"{result.Message} The report is in the step summary{(actions.StepSummaryPath is null ? " (none in this run)" : "")} and in {ReportFile}.");
+    }
+
+    private void AppendToStepSummary(string summary, string markdown)
+    {
+        try
+        {
+            if (StepSummary.Append(summary, markdown, ReportFile) == StepSummaryResult.Full)
+                Log.Warning(ErrorCodes.StepSummaryFull, new SourceLocation(ProjectFile),
+                    $"The step summary is at GitHub's limit of {StepSummary.MaxBytes / 1024} KiB: the report was not added to it. It is in {ReportFile}.");
+        }
+        catch (IOException e)
+        {
+            Log.Warning(ErrorCodes.StepSummaryFull, new SourceLocation(ProjectFile), $"The report could not be added to the step summary {summary}: {e.Message}");
+        }
+    }
+
+    /// <summary>The project's path in the repository ("samples/Iris/Iris.csproj"), after the workflow's name in
+    /// Actions: two projects, or one project evaluated by two workflows, keep a comment each.</summary>
+    private string DefaultReportId(ActionsEnvironment actions) =>
+        actions.Workflow is { Length: > 0 } workflow ? $"{workflow}:{ProjectPath(actions)}" : ProjectPath(actions);
+
+    /// <summary>The project file's path in the repository (the checkout in Actions), or its name outside one.</summary>
+    private string ProjectPath(ActionsEnvironment actions)
+    {
+        var project = Path.GetFullPath(ProjectFile);
+        var root = actions.Workspace ?? RepositoryRoot(project);
+        var path = root is null ? Path.GetFileName(project) : Path.GetRelativePath(root, project).Replace('\\', '/');
+        return path.StartsWith("..", StringComparison.Ordinal) ? Path.GetFileName(project) : path;
+    }
+
+    private static string? RepositoryRoot(string file)
+    {
+        for (var directory = Path.GetDirectoryName(file); directory is not null; directory = Path.GetDirectoryName(directory))
+            if (Directory.Exists(Path.Combine(directory, ".git")) || File.Exists(Path.Combine(directory, ".git")))
+                return directory;
+        return null;
+    }
+}

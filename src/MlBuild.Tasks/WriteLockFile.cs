@@ -1,0 +1,50 @@
+using System.Text.Json.Nodes;
+using Microsoft.Build.Framework;
+using MlBuild.Core.LockFiles;
+using MsBuildTask = Microsoft.Build.Utilities.Task;
+
+namespace MlBuild.Tasks;
+
+/// <summary>
+/// Rewrites mlbuild.lock.json from the planned models once every model is in place: entries of up-to-date
+/// models are kept as they were, trained and restored ones replaced (keeping the recorded training time of an identical
+/// model), undeclared ones dropped. The file is
+/// written only when its content changed, so an unchanged build leaves the working tree clean.
+/// </summary>
+public sealed class WriteLockFile : MsBuildTask
+{
+    [Required] public string LockFile { get; set; } = "";
+    public ITaskItem[] PlannedModels { get; set; } = [];
+
+    public override bool Execute()
+    {
+        var previous = Core.LockFiles.LockFile.Load(LockFile);
+        var next = Core.LockFiles.LockFile.Empty();
+        foreach (var model in PlannedModels)
+        {
+            var action = model.GetMetadata(PlannedModelMetadata.Action);
+            if (action == ModelAction.UpToDate && previous.Models.TryGetValue(model.ItemSpec, out var kept))
+                next.Models[model.ItemSpec] = kept;
+            else
+                next.Models[model.ItemSpec] = KeepTrainingTime(new LockEntry((JsonObject)JsonNode.Parse(
+                    File.ReadAllText(model.GetMetadata(PlannedModelMetadata.EntryFile)))!),
+                    previous.Models.GetValueOrDefault(model.ItemSpec));
+        }
+        if (next.Save(LockFile))
+            Log.LogMessage(MessageImportance.Normal, "Updated {0}", LockFile);
+        return true;
+    }
+
+    /// <summary>
+    /// Training is deterministic: the same fingerprint gives the same model bytes, and only the clock differs. Such a
+    /// model (trained again in a fresh clone's empty cache, or restored from a cache another machine filled) keeps the
+    /// training time the lock file already records, so the committed file does not change for nothing.
+    /// </summary>
+    private static LockEntry KeepTrainingTime(LockEntry entry, LockEntry? previous)
+    {
+        if (previous is not null && previous.Fingerprint == entry.Fingerprint && previous.ModelHash == entry.ModelHash
+            && previous.Json["trainingSeconds"] is { } seconds)
+            entry.Json["trainingSeconds"] = seconds.DeepClone();
+        return entry;
+    }
+}
