@@ -134,7 +134,7 @@ public sealed class ApplyGates : MsBuildTask
         if (!File.Exists(resultFile))
         {
             if (!Log.HasLoggedErrors)
-                Log.Error(ErrorCodes.EvaluationMissing, new SourceLocation(ProjectFile),
+                Log.Error(MlbCodes.EvaluationMissing, new SourceLocation(ProjectFile),
                     $"{item.ItemSpec}: the worker wrote no evaluation result ({resultFile}). This is a bug in MlBuild.");
             return null;
         }
@@ -153,13 +153,13 @@ public sealed class ApplyGates : MsBuildTask
             var at = new SourceLocation(failure.File, failure.Line);
             if (GateFailuresAsWarnings)
             {
-                Log.Warning(ErrorCodes.ExpectationFailed, at, message);
-                _annotations.Warning(ErrorCodes.ExpectationFailed, at, message);
+                Log.Warning(MlbCodes.ExpectationFailed, at, message);
+                _annotations.Warning(MlbCodes.ExpectationFailed, at, message);
             }
             else
             {
-                Log.Error(ErrorCodes.ExpectationFailed, at, message);
-                _annotations.Error(ErrorCodes.ExpectationFailed, at, message);
+                Log.Error(MlbCodes.ExpectationFailed, at, message);
+                _annotations.Error(MlbCodes.ExpectationFailed, at, message);
             }
         }
     }

@@ -30,7 +30,7 @@ public sealed class CheckDrift : MsBuildTask
         var projectDirectory = Path.GetDirectoryName(Path.GetFullPath(ProjectFile))!;
         if (string.IsNullOrWhiteSpace(DriftData))
         {
-            Log.Error(DataCodes.DriftUnavailable, new SourceLocation(ProjectFile),
+            Log.Error(MlbCodes.DriftUnavailable, new SourceLocation(ProjectFile),
                 "CheckDrift needs the new data to compare with the models' training data: set MlBuildDriftData, e.g. " +
                 "dotnet build -t:CheckDrift -p:MlBuildDriftData=data/new.csv");
             return false;
@@ -38,7 +38,7 @@ public sealed class CheckDrift : MsBuildTask
         var data = Path.GetFullPath(Path.Combine(projectDirectory, DriftData.Trim()));
         if (!File.Exists(data))
         {
-            Log.Error(DataCodes.FileNotFound, new SourceLocation(ProjectFile),
+            Log.Error(MlbCodes.FileNotFound, new SourceLocation(ProjectFile),
                 $"MlBuildDriftData names '{DriftData}', which does not exist (looked for {data}): fix the path, relative to the project folder.");
             return false;
         }
@@ -59,7 +59,7 @@ public sealed class CheckDrift : MsBuildTask
             return declarations;
         var unknown = wanted.Where(w => !declarations.Any(d => string.Equals(d.Name, w, StringComparison.OrdinalIgnoreCase))).ToList();
         if (unknown.Count > 0)
-            Log.Error(DataCodes.DriftUnavailable, new SourceLocation(ProjectFile),
+            Log.Error(MlbCodes.DriftUnavailable, new SourceLocation(ProjectFile),
                 $"MlBuildDriftModels names {string.Join(", ", unknown.Select(u => $"'{u}'"))}, which {(unknown.Count > 1 ? "are" : "is")} " +
                 $"not a model of this project (its models: {string.Join(", ", declarations.Select(d => d.Name))}).");
         return declarations.Where(d => wanted.Contains(d.Name, StringComparer.OrdinalIgnoreCase));

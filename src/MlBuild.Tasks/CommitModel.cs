@@ -95,7 +95,7 @@ public sealed class CommitModel : MsBuildTask
         var askedForOnnx = Model.GetMetadata(OnnxFiles.TrainedMetadata) is { Length: > 0 };
         if (!File.Exists(trainedModel) || !File.Exists(resultFile) || (askedForOnnx && TrainedOnnx() is null))
         {
-            Log.Error(ErrorCodes.WorkerOutputMissing, new SourceLocation(ProjectFile),
+            Log.Error(MlbCodes.WorkerOutputMissing, new SourceLocation(ProjectFile),
                 $"{name}: the worker finished without writing the model, its result or its ONNX export ({trainedModel}). This is a bug in MlBuild; the previous model is unchanged.");
             return null;
         }
@@ -131,7 +131,7 @@ public sealed class CommitModel : MsBuildTask
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            Log.Warning(ErrorCodes.CacheUnavailable, new SourceLocation(ProjectFile),
+            Log.Warning(MlbCodes.CacheUnavailable, new SourceLocation(ProjectFile),
                 $"{name}: could not store the model in the cache at {CacheDirectory} ({e.Message}); the build goes on without it. Set MlBuildCacheDir or MLBUILD_CACHE_DIR to a writable folder.");
         }
     }

@@ -45,7 +45,7 @@ public sealed class DescribePackageModel : ToolTask
     protected override bool HandleTaskExecutionErrors()
     {
         if (!Log.HasLoggedErrors)
-            Log.Error(ErrorCodes.PackageDescribeFailed, new SourceLocation(ProjectFile),
+            Log.Error(MlbCodes.PackageDescribeFailed, new SourceLocation(ProjectFile),
                 $"{ModelName}: the worker could not read the model's schema (exit code {ExitCode}), so it cannot be packaged. Run the build with -v:detailed to see the worker's output.");
         return false;
     }

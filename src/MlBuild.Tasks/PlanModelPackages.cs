@@ -49,7 +49,7 @@ public sealed class PlanModelPackages : MsBuildTask
         }
         catch (JsonException e)
         {
-            Log.Error(ErrorCodes.LockFileUnreadable, new SourceLocation(LockFile, (int)(e.LineNumber ?? -1) + 1),
+            Log.Error(MlbCodes.LockFileUnreadable, new SourceLocation(LockFile, (int)(e.LineNumber ?? -1) + 1),
                 $"{Path.GetFileName(LockFile)} is not valid JSON ({e.Message}). Resolve the merge conflict, or delete the file and build: the build writes it again.");
             return false;
         }
@@ -103,45 +103,45 @@ public sealed class PlanModelPackages : MsBuildTask
 
         var packageId = Meta(model, PackageMetadata.ItemPackageId) ?? PackageIdPrefix + name;
         if (!PackageNames.IsValidId(packageId))
-            Error(ErrorCodes.PackageInvalidIdOrVersion,
+            Error(MlbCodes.PackageInvalidIdOrVersion,
                 $"{name}: '{packageId}' is not a valid NuGet package id (letters, digits and '_', in parts separated by '.' or '-'; at most 100 characters). Set MlBuildPackageIdPrefix, or the item's PackageId metadata.");
         var version = Meta(model, PackageMetadata.ItemPackageVersion) ?? NullIfEmpty(ProjectVersion) ?? "1.0.0";
         if (!PackageNames.IsValidVersion(version))
-            Error(ErrorCodes.PackageInvalidIdOrVersion,
+            Error(MlbCodes.PackageInvalidIdOrVersion,
                 $"{name}: '{version}' is not a valid package version (SemVer, such as 1.2.0 or 1.2.0-beta.1). Set the project's Version, or the item's PackageVersion metadata.");
 
         var modelFile = plan.GetMetadata(PlannedModelMetadata.OutputFile) is { Length: > 0 } output
             ? output : Path.Combine(OutputDirectory, name + ".zip");
         if (!lockFile.Models.TryGetValue(name, out var entry))
         {
-            Log.Error(ErrorCodes.PackageModelMissing, at,
+            Log.Error(MlbCodes.PackageModelMissing, at,
                 $"{name} has not been trained: {Path.GetFileName(LockFile)} has no entry for it. Build the project (dotnet build trains it), then package.");
             return null;
         }
         if (!File.Exists(modelFile))
         {
-            Log.Error(ErrorCodes.PackageModelMissing, at,
+            Log.Error(MlbCodes.PackageModelMissing, at,
                 $"{name}: there is no trained model at {modelFile}. Build the project (dotnet build trains it or restores it from the cache), then package.");
             return null;
         }
         var modelHash = files.GetFacts(modelFile).Hash;
         if (modelHash != entry.ModelHash)
         {
-            Log.Error(ErrorCodes.PackageModelMissing, at,
+            Log.Error(MlbCodes.PackageModelMissing, at,
                 $"{name}: {modelFile} is not the model {Path.GetFileName(LockFile)} records (its hash is {modelHash}, the lock entry's {entry.ModelHash}), so its lineage is unknown. Build the project to put the recorded model back (or to train the current one), then package.");
             return null;
         }
 
         var fingerprint = plan.GetMetadata(PlannedModelMetadata.Fingerprint);
         if (!string.IsNullOrEmpty(fingerprint) && entry.Fingerprint != fingerprint)
-            Refuse(ErrorCodes.PackageLockMismatch,
+            Refuse(MlbCodes.PackageLockMismatch,
                 $"{name}: the lock entry does not match the model's current inputs ({StaleInputs(entry, files, projectDirectory)}): " +
                 $"the model in the output folder (fingerprint {entry.Fingerprint}) was not trained from them (fingerprint {fingerprint}). " +
                 "Build the project without NoBuild=true to train it from the current inputs, then package.");
 
         var verdict = evaluation.For(name, entry.Fingerprint ?? "");
         if (verdict.Passed == false)
-            Refuse(ErrorCodes.PackageGatesFailed,
+            Refuse(MlbCodes.PackageGatesFailed,
                 $"{name}: the last evaluation of this model failed ({string.Join("; ", verdict.Failures)}), and a model that fails its gates is not packaged. " +
                 "Improve the model (or change the gate) and run dotnet build -t:Evaluate again.");
         else if (verdict.Passed is null)

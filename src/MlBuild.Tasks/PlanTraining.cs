@@ -56,7 +56,7 @@ public sealed class PlanTraining : MsBuildTask
         }
         catch (JsonException e)
         {
-            Log.Error(ErrorCodes.LockFileUnreadable, new SourceLocation(LockFile, (int)(e.LineNumber ?? -1) + 1),
+            Log.Error(MlbCodes.LockFileUnreadable, new SourceLocation(LockFile, (int)(e.LineNumber ?? -1) + 1),
                 $"{Path.GetFileName(LockFile)} is not valid JSON ({e.Message}). Resolve the merge conflict, or delete the file: the next build writes it again.");
             return false;
         }
@@ -133,7 +133,7 @@ public sealed class PlanTraining : MsBuildTask
             return item;
         }
         if (lookup.Result == CacheLookupResult.Corrupt)
-            Log.Warning(ErrorCodes.CorruptCacheEntry, model.Location,
+            Log.Warning(MlbCodes.CorruptCacheEntry, model.Location,
                 $"{model.Name}: the cached model for fingerprint {fingerprint} was damaged and has been discarded; training it again.");
 
         var trainedProfile = work + ".profile.json";
@@ -170,7 +170,7 @@ public sealed class PlanTraining : MsBuildTask
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            Log.Warning(ErrorCodes.CacheUnavailable, model.Location,
+            Log.Warning(MlbCodes.CacheUnavailable, model.Location,
                 $"{model.Name}: the model cache at {ResolvedCacheDirectory} cannot be read ({e.Message}); training without it. Set MlBuildCacheDir or MLBUILD_CACHE_DIR to a writable folder.");
             return CacheLookup.Miss;
         }
@@ -185,12 +185,12 @@ public sealed class PlanTraining : MsBuildTask
         {
             if (JsonNode.Parse(File.ReadAllText(model.ParamsFile)) is JsonObject parameters)
                 return parameters;
-            Log.Error(ErrorCodes.InvalidParamsFile, new SourceLocation(model.ParamsFile, 1),
+            Log.Error(MlbCodes.InvalidParamsFile, new SourceLocation(model.ParamsFile, 1),
                 $"{model.Name}: the params file must hold a JSON object of hyperparameters, e.g. {{ \"NumberOfTrees\": 100 }}.");
         }
         catch (JsonException e)
         {
-            Log.Error(ErrorCodes.InvalidParamsFile, new SourceLocation(model.ParamsFile, (int)(e.LineNumber ?? -1) + 1),
+            Log.Error(MlbCodes.InvalidParamsFile, new SourceLocation(model.ParamsFile, (int)(e.LineNumber ?? -1) + 1),
                 $"{model.Name}: the params file is not valid JSON: {e.Message} Fix it, or remove the Params metadata.");
         }
         return null;
@@ -200,7 +200,7 @@ public sealed class PlanTraining : MsBuildTask
     {
         if (string.IsNullOrEmpty(ProjectAssembly) || !File.Exists(ProjectAssembly))
         {
-            Log.Error(ErrorCodes.PipelineAssemblyMissing, model.Location,
+            Log.Error(MlbCodes.PipelineAssemblyMissing, model.Location,
                 $"{model.Name}: the project's assembly ({ProjectAssembly}) that holds the pipeline class {model.Pipeline} has not been built. Run the Build target first (dotnet build trains after building).");
             return null;
         }
@@ -210,7 +210,7 @@ public sealed class PlanTraining : MsBuildTask
         }
         catch (PipelineTypeNotFoundException e)
         {
-            Log.Error(ErrorCodes.PipelineTypeNotFound, model.Location, $"{model.Name}: {e.Message}");
+            Log.Error(MlbCodes.PipelineTypeNotFound, model.Location, $"{model.Name}: {e.Message}");
             return null;
         }
     }

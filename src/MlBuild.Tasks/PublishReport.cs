@@ -50,7 +50,7 @@ public sealed class PublishReport : MsBuildTask, ICancelableTask
         {
             // ApplyGates writes the report unless it failed itself, and then its error is in the log already.
             if (!Log.HasLoggedErrors)
-                Log.Warning(ErrorCodes.ReportMissing, new SourceLocation(ProjectFile), $"There is no report to publish ({ReportFile}).");
+                Log.Warning(MlbCodes.ReportMissing, new SourceLocation(ProjectFile), $"There is no report to publish ({ReportFile}).");
             return !Log.HasLoggedErrors;
         }
 
@@ -97,7 +97,7 @@ public sealed class PublishReport : MsBuildTask, ICancelableTask
             return null;
         var pullRequest = PullRequestEvent.Read(actions.EventName, actions.EventPath, out var error);
         if (error is not null)
-            Log.Warning(ErrorCodes.EventPayloadUnreadable, new SourceLocation(actions.EventPath ?? ProjectFile),
+            Log.Warning(MlbCodes.EventPayloadUnreadable, new SourceLocation(actions.EventPath ?? ProjectFile),
                 $"The GitHub Actions event payload cannot be read, so the report is not posted: {error}");
         return pullRequest;
     }
@@ -123,9 +123,9 @@ public sealed class PublishReport : MsBuildTask, ICancelableTask
             Log.LogMessage(MessageImportance.High,
                 "The report is not posted to pull request #{0}: no token. Give the step GITHUB_TOKEN (env: GITHUB_TOKEN: ${{{{ secrets.GITHUB_TOKEN }}}}) or set MlBuildGitHubToken.", number);
         else if (FailOnPostError)
-            Log.Error(ErrorCodes.ReportPostFailed, new SourceLocation(ProjectFile), result.Message);
+            Log.Error(MlbCodes.ReportPostFailed, new SourceLocation(ProjectFile), result.Message);
         else
-            Log.Warning(ErrorCodes.ReportNotPosted, new SourceLocation(ProjectFile),
+            Log.Warning(MlbCodes.ReportNotPosted, new SourceLocation(ProjectFile),
                 $"{result.Message} The report is in the step summary{(actions.StepSummaryPath is null ? " (none in this run)" : "")} and in {ReportFile}.");
     }
 
@@ -134,12 +134,12 @@ public sealed class PublishReport : MsBuildTask, ICancelableTask
         try
         {
             if (StepSummary.Append(summary, markdown, ReportFile) == StepSummaryResult.Full)
-                Log.Warning(ErrorCodes.StepSummaryFull, new SourceLocation(ProjectFile),
+                Log.Warning(MlbCodes.StepSummaryFull, new SourceLocation(ProjectFile),
                     $"The step summary is at GitHub's limit of {StepSummary.MaxBytes / 1024} KiB: the report was not added to it. It is in {ReportFile}.");
         }
         catch (IOException e)
         {
-            Log.Warning(ErrorCodes.StepSummaryFull, new SourceLocation(ProjectFile), $"The report could not be added to the step summary {summary}: {e.Message}");
+            Log.Warning(MlbCodes.StepSummaryFull, new SourceLocation(ProjectFile), $"The report could not be added to the step summary {summary}: {e.Message}");
         }
     }
 

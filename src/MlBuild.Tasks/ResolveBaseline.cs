@@ -50,7 +50,7 @@ public sealed class ResolveBaseline : MsBuildTask
                 Log.LogMessage(MessageImportance.High, "No baseline ({0}): only absolute gates apply.", result.Reason);
                 return true;
             default:
-                Log.Error(result.Code ?? ErrorCodes.BaselineRefNotFound, new SourceLocation(ProjectFile), result.Reason ?? "the baseline cannot be read.");
+                Log.Error(result.Code ?? MlbCodes.BaselineRefNotFound, new SourceLocation(ProjectFile), result.Reason ?? "the baseline cannot be read.");
                 return false;
         }
     }

@@ -91,7 +91,7 @@ public sealed class RunWorker : ToolTask
             var reason = ExitCode is 137 or -1 or 143
                 ? $"the worker was killed (exit code {ExitCode})"
                 : $"the worker exited with code {ExitCode}";
-            Log.Error(ErrorCodes.WorkerFailed, new SourceLocation(ProjectFile), Command == "evaluate"
+            Log.Error(MlbCodes.WorkerFailed, new SourceLocation(ProjectFile), Command == "evaluate"
                 ? $"{ModelName}: evaluation failed: {reason}. Run the build with -v:detailed to see the worker's output."
                 : $"{ModelName}: training failed: {reason}. The previous model, cache entry and lock entry are unchanged. Run the build with -v:detailed to see the worker's output.");
         }

@@ -50,7 +50,7 @@ internal sealed class BaselineLocator
         if (!prefix.Succeeded)
         {
             return baseline is not null
-                ? BaselineResult.Failure(ErrorCodes.BaselineRefNotFound,
+                ? BaselineResult.Failure(MlbCodes.BaselineRefNotFound,
                     $"{PropertyName} is '{baseline}', which is not an existing file (looked for {baselinePath}), and {directory} is not in a git repository, so it cannot be a git ref either. Set it to the path of a baseline lock file, or leave it empty.")
                 : BaselineResult.NoBaseline(prefix.ExitCode == -1 ? prefix.Error.Trim() : "not a git repository");
         }
@@ -75,7 +75,7 @@ internal sealed class BaselineLocator
             (commit, fetchError) = Fetch(directory, reference["origin/".Length..]);
         if (commit is null)
         {
-            return BaselineResult.Failure(ErrorCodes.BaselineRefNotFound,
+            return BaselineResult.Failure(MlbCodes.BaselineRefNotFound,
                 $"{PropertyName} is '{reference}', which is neither an existing file (looked for {asPath}) nor a commit, branch or tag of this repository{(fetchError is null ? "" : $" (fetching it failed: {fetchError})")}. " +
                 "Set it to a baseline lock file, or to a ref such as origin/main, a tag or HEAD~1 (fetch it first in a shallow clone), or leave it empty to compare with HEAD, or in a GitHub pull request with its base branch.");
         }
@@ -91,7 +91,7 @@ internal sealed class BaselineLocator
             // actions/checkout fetches one commit of the pull request's merge ref: the base branch is not there.
             (commit, var fetchError) = Fetch(directory, baseBranch);
             if (commit is null)
-                return BaselineResult.Failure(ErrorCodes.BaselineFetchFailed,
+                return BaselineResult.Failure(MlbCodes.BaselineFetchFailed,
                     $"the pull request's base branch {baseBranch} could not be fetched to compare with ({fetchError}). " +
                     $"Give the job access to origin (actions/checkout with fetch-depth: 0 fetches every branch), or set {PropertyName} to a baseline lock file or ref.");
         }

@@ -50,7 +50,7 @@ internal static class DataCheckMetadata
             };
             if (level is { } known)
                 return known;
-            fail(ErrorCodes.InvalidMetadataValue, allowOff
+            fail(MlbCodes.InvalidMetadataValue, allowOff
                 ? $"{name} is '{text}'; use error, warning or off."
                 : $"{name} is '{text}'; use error, or warning to leave such rows out (a row without a label cannot be trained on, so it cannot be off).");
             return defaultLevel;
@@ -63,7 +63,7 @@ internal static class DataCheckMetadata
                 return defaultValue;
             if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && valid(value))
                 return value;
-            fail(ErrorCodes.InvalidMetadataValue, $"{name} is '{text}'; use {expected}.");
+            fail(MlbCodes.InvalidMetadataValue, $"{name} is '{text}'; use {expected}.");
             return defaultValue;
         }
 
@@ -92,7 +92,7 @@ internal static class DataCheckMetadata
 
     private static Func<CheckLevel, CheckLevel> Fail(Action<string, string> fail, string message)
     {
-        fail(ErrorCodes.InvalidMetadataValue, message);
+        fail(MlbCodes.InvalidMetadataValue, message);
         return level => level;
     }
 }

@@ -22,7 +22,7 @@ internal static class EvaluationDeclarations
             var column = item.GetMetadata("Column").Trim();
             if (column.Length == 0)
             {
-                problems.Add(new(ErrorCodes.SliceWithoutColumn, location,
+                problems.Add(new(MlbCodes.SliceWithoutColumn, location,
                     $"{item.ItemSpec}: an MlSlice needs Column, the column whose values each get their own metrics."));
                 continue;
             }
@@ -30,7 +30,7 @@ internal static class EvaluationDeclarations
             var maxText = item.GetMetadata("MaxValues").Trim();
             if (maxText.Length > 0 && (!int.TryParse(maxText, out maxValues) || maxValues < 1))
             {
-                problems.Add(new(ErrorCodes.InvalidMetadataValue, location,
+                problems.Add(new(MlbCodes.InvalidMetadataValue, location,
                     $"{item.ItemSpec}: MaxValues is '{maxText}'; use a whole number of 1 or more (default {DefaultSliceValues})."));
                 continue;
             }
@@ -54,7 +54,7 @@ internal static class EvaluationDeclarations
             var fullPath = file.Length == 0 ? "" : Path.GetFullPath(Path.Combine(projectDirectory, file));
             if (file.Length == 0 || !File.Exists(fullPath))
             {
-                problems.Add(new(ErrorCodes.FileNotFound, location, file.Length == 0
+                problems.Add(new(MlbCodes.FileNotFound, location, file.Length == 0
                     ? $"{item.ItemSpec}: an MlExpectation needs File, a JSON-lines file of inputs and the predictions they must get."
                     : $"{item.ItemSpec}: the expectations file '{file}' does not exist (looked for {fullPath}). Fix the path, relative to the project folder."));
                 continue;
@@ -79,7 +79,7 @@ internal static class EvaluationDeclarations
     {
         if (models.Contains(name))
             return true;
-        problems.Add(new(ErrorCodes.UnknownModelReference, location,
+        problems.Add(new(MlbCodes.UnknownModelReference, location,
             $"{itemType} '{name}' names no MlModel of this project; use one of: {string.Join(", ", models.Order(StringComparer.Ordinal))}."));
         return false;
     }

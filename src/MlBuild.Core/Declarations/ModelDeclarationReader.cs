@@ -32,13 +32,13 @@ internal static partial class ModelDeclarationReader
             var location = element.Location;
             if (!ValidName().IsMatch(name))
             {
-                problems.Add(new(ErrorCodes.InvalidModelName, location,
+                problems.Add(new(MlbCodes.InvalidModelName, location,
                     $"'{name}' is not a valid model name: use only letters, digits, '.', '_' and '-' (it names the model file, <Name>.zip)."));
                 continue;
             }
             if (!seen.Add(name))
             {
-                problems.Add(new(ErrorCodes.DuplicateModelName, location,
+                problems.Add(new(MlbCodes.DuplicateModelName, location,
                     $"{name}: two MlModel items have this name (names are compared ignoring case, as file names may be). Rename or remove one."));
                 continue;
             }
@@ -64,20 +64,20 @@ internal static partial class ModelDeclarationReader
                 return null;
             var full = Path.GetFullPath(Path.Combine(projectDirectory, value));
             if (!File.Exists(full))
-                Fail(ErrorCodes.FileNotFound, $"the {key} file '{value}' does not exist (looked for {full}). Fix the path, relative to the project folder.");
+                Fail(MlbCodes.FileNotFound, $"the {key} file '{value}' does not exist (looked for {full}). Fix the path, relative to the project folder.");
             return full;
         }
 
         var task = Meta("Task");
         var knownTask = KnownTasks.FirstOrDefault(t => string.Equals(t, task, StringComparison.OrdinalIgnoreCase));
         if (knownTask is null)
-            Fail(ErrorCodes.UnknownTask, task is null
+            Fail(MlbCodes.UnknownTask, task is null
                 ? $"set Task to one of {string.Join(", ", KnownTasks)}."
                 : $"unknown Task '{task}'; use one of {string.Join(", ", KnownTasks)}.");
 
         string? trainData = null;
         if (Meta("TrainData") is null)
-            Fail(ErrorCodes.MissingTrainData, "set TrainData to the path of the training data file (CSV or TSV).");
+            Fail(MlbCodes.MissingTrainData, "set TrainData to the path of the training data file (CSV or TSV).");
         else
             trainData = FileMeta("TrainData");
         var testData = FileMeta("TestData");
@@ -85,7 +85,7 @@ internal static partial class ModelDeclarationReader
         foreach (var dataFile in new[] { trainData, testData })
         {
             if (dataFile is not null && File.Exists(dataFile) && new FileInfo(dataFile).Length == 0)
-                problems.Add(new(ErrorCodes.EmptyDataFile, new SourceLocation(dataFile),
+                problems.Add(new(MlbCodes.EmptyDataFile, new SourceLocation(dataFile),
                     $"{name}: the data file is empty. Put the data rows (and a header line) in it, or point the model at another file."));
         }
 
@@ -100,31 +100,31 @@ internal static partial class ModelDeclarationReader
             if (bool.TryParse(headerText, out var parsed))
                 hasHeader = parsed;
             else
-                Fail(ErrorCodes.InvalidMetadataValue, $"HasHeader is '{headerText}'; use true or false, or leave it out to infer it.");
+                Fail(MlbCodes.InvalidMetadataValue, $"HasHeader is '{headerText}'; use true or false, or leave it out to infer it.");
         }
 
         var exportOnnx = false;
         if (Meta("ExportOnnx") is { } exportText && !bool.TryParse(exportText, out exportOnnx))
-            Fail(ErrorCodes.InvalidMetadataValue, $"ExportOnnx is '{exportText}'; use true (also write <Name>.onnx) or false.");
+            Fail(MlbCodes.InvalidMetadataValue, $"ExportOnnx is '{exportText}'; use true (also write <Name>.onnx) or false.");
 
         var separator = Meta("Separator");
         if (separator is not null)
         {
             separator = separator.ToLowerInvariant() switch { "tab" or "\\t" => "\t", "comma" => ",", "semicolon" => ";", _ => separator };
             if (separator.Length != 1)
-                Fail(ErrorCodes.InvalidMetadataValue, $"Separator is '{separator}'; use a single character (or 'tab'), or leave it out to infer it.");
+                Fail(MlbCodes.InvalidMetadataValue, $"Separator is '{separator}'; use a single character (or 'tab'), or leave it out to infer it.");
         }
 
         var pipeline = Meta("Pipeline");
         var trainer = Meta("Trainer");
         if (pipeline is not null && trainer is not null)
-            Fail(ErrorCodes.TrainerWithPipeline, $"set either Trainer (declarative) or Pipeline (code), not both: the class {pipeline} chooses its own trainer.");
+            Fail(MlbCodes.TrainerWithPipeline, $"set either Trainer (declarative) or Pipeline (code), not both: the class {pipeline} chooses its own trainer.");
 
         // MSBuild reads a Label attribute as the element's label, never as metadata: the label column would
         // silently fall back to the default. LabelColumn (or a <Label> child element) is what reaches the task.
         var label = Meta("LabelColumn") ?? Meta("Label");
         if (label is null && element.Attributes.TryGetValue("Label", out var labelAttribute))
-            Fail(ErrorCodes.LabelAttribute, $"Label=\"{labelAttribute}\" is read by MSBuild as the element's label, not as metadata. Write LabelColumn=\"{labelAttribute}\" instead.");
+            Fail(MlbCodes.LabelAttribute, $"Label=\"{labelAttribute}\" is read by MSBuild as the element's label, not as metadata. Write LabelColumn=\"{labelAttribute}\" instead.");
 
         var (dataChecks, drift) = DataCheckMetadata.Read(Meta, Fail);
 
@@ -160,7 +160,7 @@ internal static partial class ModelDeclarationReader
             return defaultValue;
         if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && isValid(value))
             return value;
-        fail(ErrorCodes.InvalidMetadataValue, $"{key} is '{text}'; use {expected}.");
+        fail(MlbCodes.InvalidMetadataValue, $"{key} is '{text}'; use {expected}.");
         return defaultValue;
     }
 

@@ -25,8 +25,8 @@ internal sealed record GateOutcome
     /// <summary>The code to log: MLB5016 for a failure, MLB5017 for the warning; null otherwise.</summary>
     public string? Code => Status switch
     {
-        GateStatus.Failed => ErrorCodes.GateFailed,
-        GateStatus.Warning => ErrorCodes.UngatedRegression,
+        GateStatus.Failed => MlbCodes.GateFailed,
+        GateStatus.Warning => MlbCodes.UngatedRegression,
         _ => null,
     };
 }

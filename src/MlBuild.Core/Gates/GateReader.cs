@@ -47,7 +47,7 @@ internal static class GateReader
                     ?? modelTasks.Keys.FirstOrDefault(m => string.Equals(m, identity, StringComparison.OrdinalIgnoreCase));
         if (model is null)
         {
-            problems.Add(new(ErrorCodes.GateUnknownModel, at, modelTasks.Count == 0
+            problems.Add(new(MlbCodes.GateUnknownModel, at, modelTasks.Count == 0
                 ? $"MlGate '{identity}' names no MlModel: this project declares none. Declare the model, or remove the gate."
                 : $"MlGate '{identity}' names no MlModel of this project; its Include must be one of: {string.Join(", ", modelTasks.Keys.Order(StringComparer.Ordinal))}."));
             return null;
@@ -66,17 +66,17 @@ internal static class GateReader
                 values[key] = value;
         }
         if (GateMetadata.Thresholds.All(key => Meta(key) is null))
-            Fail(ErrorCodes.GateWithoutThreshold,
+            Fail(MlbCodes.GateWithoutThreshold,
                 $"the gate on {metric?.Name ?? Meta(GateMetadata.Metric) ?? "its metric"} has no threshold. Set Min or Max (absolute), or MaxDecrease, MaxIncrease, MaxDecreasePercent or MaxIncreasePercent (against the baseline).");
 
         var onlyWhenSignificant = false;
         if (Meta(GateMetadata.OnlyWhenSignificant) is { } significantText && !bool.TryParse(significantText, out onlyWhenSignificant))
-            Fail(ErrorCodes.GateInvalidValue, $"OnlyWhenSignificant is '{significantText}'; use true or false.");
+            Fail(MlbCodes.GateInvalidValue, $"OnlyWhenSignificant is '{significantText}'; use true or false.");
 
         if (slice is not null && !slices[model].Contains(slice, StringComparer.Ordinal))
         {
             var declared = slices[model].Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-            Fail(ErrorCodes.GateUnknownSlice, declared.Count == 0
+            Fail(MlbCodes.GateUnknownSlice, declared.Count == 0
                 ? $"Slice=\"{slice}\" names no sliced column: {model} has no MlSlice item. Add <MlSlice Include=\"{model}\" Column=\"{slice}\" />, or remove Slice to gate the whole test set."
                 : $"Slice=\"{slice}\" names no MlSlice column of {model}; use one of: {string.Join(", ", declared)} (or add an MlSlice item for {slice}).");
         }
@@ -109,16 +109,16 @@ internal static class GateReader
         var valid = MetricCatalog.ForTask(task).Where(m => !onSlice || !m.IsMeta).Select(m => m.Name).ToList();
         if (name is null)
         {
-            fail(ErrorCodes.GateUnknownMetric, $"set Metric to the metric to gate, one of: {string.Join(", ", valid)}.");
+            fail(MlbCodes.GateUnknownMetric, $"set Metric to the metric to gate, one of: {string.Join(", ", valid)}.");
             return null;
         }
         var metric = MetricCatalog.Find(name);
         if (metric is null)
-            fail(ErrorCodes.GateUnknownMetric, $"unknown Metric '{name}'; a {task} model has: {string.Join(", ", valid)}.");
+            fail(MlbCodes.GateUnknownMetric, $"unknown Metric '{name}'; a {task} model has: {string.Join(", ", valid)}.");
         else if (!metric.AppliesTo(task))
-            fail(ErrorCodes.GateUnknownMetric, $"{metric.Name} is not a metric of a {task} model (it belongs to {string.Join(" and ", metric.Tasks.Order())}); use one of: {string.Join(", ", valid)}.");
+            fail(MlbCodes.GateUnknownMetric, $"{metric.Name} is not a metric of a {task} model (it belongs to {string.Join(" and ", metric.Tasks.Order())}); use one of: {string.Join(", ", valid)}.");
         else if (onSlice && metric.IsMeta)
-            fail(ErrorCodes.GateUnknownMetric, $"{metric.Name} is measured for the whole model, not per slice; a Slice gate takes one of: {string.Join(", ", valid)}.");
+            fail(MlbCodes.GateUnknownMetric, $"{metric.Name} is measured for the whole model, not per slice; a Slice gate takes one of: {string.Join(", ", valid)}.");
         else
             return metric;
         return null;
@@ -133,12 +133,12 @@ internal static class GateReader
             var hint = text.Contains(',') && double.TryParse(text.Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out _)
                 ? $" write decimals with a point: {text.Replace(',', '.')}."
                 : " write a number such as 0.9 (a point for decimals, no unit).";
-            fail(ErrorCodes.GateInvalidValue, $"{key} is '{text}', which is not a number;{hint}");
+            fail(MlbCodes.GateInvalidValue, $"{key} is '{text}', which is not a number;{hint}");
             return null;
         }
         if (key != GateMetadata.Min && key != GateMetadata.Max && value < 0)
         {
-            fail(ErrorCodes.GateInvalidValue, $"{key} is {text}; an allowed change cannot be negative. Use 0 to allow none, or Min/Max for a floor or a ceiling.");
+            fail(MlbCodes.GateInvalidValue, $"{key} is {text}; an allowed change cannot be negative. Use 0 to allow none, or Min/Max for a floor or a ceiling.");
             return null;
         }
         return value;
@@ -149,7 +149,7 @@ internal static class GateReader
     {
         var metric = gate.Metric;
         if (gate.Min is { } min && gate.Max is { } max && min > max)
-            fail(ErrorCodes.GateInvalidValue, $"Min ({MetricFormat.Threshold(min)}) is above Max ({MetricFormat.Threshold(max)}): no value of {metric.Name} could pass.");
+            fail(MlbCodes.GateInvalidValue, $"Min ({MetricFormat.Threshold(min)}) is above Max ({MetricFormat.Threshold(max)}): no value of {metric.Name} could pass.");
 
         // A user thinking in percent writes Min="90" for 90 % accuracy: that gate could never pass.
         if (metric.IsRate)
@@ -157,17 +157,17 @@ internal static class GateReader
             foreach (var (key, value) in new[] { (GateMetadata.Min, gate.Min), (GateMetadata.Max, gate.Max) })
             {
                 if (value is > 1 or < 0)
-                    fail(ErrorCodes.GateInvalidValue, $"{key} is {MetricFormat.Threshold(value.Value)}, but {metric.Name} is a rate between 0 and 1: write {MetricFormat.Threshold(value.Value / 100)} for {MetricFormat.Threshold(value.Value)} %.");
+                    fail(MlbCodes.GateInvalidValue, $"{key} is {MetricFormat.Threshold(value.Value)}, but {metric.Name} is a rate between 0 and 1: write {MetricFormat.Threshold(value.Value / 100)} for {MetricFormat.Threshold(value.Value)} %.");
             }
             foreach (var (key, value) in new[] { (GateMetadata.MaxDecrease, gate.MaxDecrease), (GateMetadata.MaxIncrease, gate.MaxIncrease) })
             {
                 if (value is > 1)
-                    fail(ErrorCodes.GateInvalidValue, $"{key} is {MetricFormat.Threshold(value.Value)}, but {metric.Name} is a rate between 0 and 1: write {MetricFormat.Threshold(value.Value / 100)} for {MetricFormat.Threshold(value.Value)} percentage points, or use {key}Percent for a change relative to the baseline.");
+                    fail(MlbCodes.GateInvalidValue, $"{key} is {MetricFormat.Threshold(value.Value)}, but {metric.Name} is a rate between 0 and 1: write {MetricFormat.Threshold(value.Value / 100)} for {MetricFormat.Threshold(value.Value)} percentage points, or use {key}Percent for a change relative to the baseline.");
             }
         }
 
         // Limiting how much a metric may improve is never the intent: the other direction was meant.
-        void WrongWay(string written, string meant) => fail(ErrorCodes.GateInvalidValue,
+        void WrongWay(string written, string meant) => fail(MlbCodes.GateInvalidValue,
             $"{written} on {metric.Name} would limit an improvement ({(metric.Direction == MetricDirection.LowerIsBetter ? "lower" : "higher")} is better); a regression of {metric.Name} is an {metric.RegressionWord}: use {meant}.");
         if (metric.Direction == MetricDirection.LowerIsBetter)
         {
@@ -185,7 +185,7 @@ internal static class GateReader
         }
 
         if (gate.Slice is not null && gate.HasRelativeThreshold)
-            fail(ErrorCodes.GateInvalidValue, $"a Slice gate takes Min or Max only: the baseline's slices are not scored, so there is no change to limit. Gate the worst slice with Min/Max, or remove Slice.");
+            fail(MlbCodes.GateInvalidValue, $"a Slice gate takes Min or Max only: the baseline's slices are not scored, so there is no change to limit. Gate the worst slice with Min/Max, or remove Slice.");
     }
 
     private static void WarnAboutUnknownMetadata(DeclaredItem item, string model, SourceLocation at, List<GateProblem> problems)
@@ -195,7 +195,7 @@ internal static class GateReader
             .Order(StringComparer.Ordinal)
             .ToList();
         if (unknown.Count > 0)
-            problems.Add(new(ErrorCodes.GateUnknownMetadata, at,
+            problems.Add(new(MlbCodes.GateUnknownMetadata, at,
                 $"{model}: MlGate has metadata MlBuild does not know: {string.Join(", ", unknown)} (a typo?). A gate takes: {string.Join(", ", GateMetadata.All)}.",
                 IsWarning: true));
     }

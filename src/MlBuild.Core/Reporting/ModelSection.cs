@@ -59,7 +59,7 @@ internal sealed class ModelSection
             markdown.Append(outcome.Status == GateStatus.Failed ? "- ❌ **Failed** (" : "- ⚠️ **Warning** (").Append(outcome.Code)
                 .Append("): ").Append(MarkdownText.Escape(outcome.Message)).Append('\n');
         if (model.FailedExpectationCount > 0)
-            markdown.Append("- ❌ **Failed** (").Append(Diagnostics.ErrorCodes.ExpectationFailed).Append("): ")
+            markdown.Append("- ❌ **Failed** (").Append(MlbCodes.ExpectationFailed).Append("): ")
                 .Append(model.FailedExpectationCount.ToString(CultureInfo.InvariantCulture)).Append(" of ")
                 .Append(model.Evaluation.Result!.ExpectationsChecked.ToString(CultureInfo.InvariantCulture))
                 .Append(" expectations failed\n");

@@ -20,7 +20,7 @@ public static class ClassShareCheck
             .OrderBy(c => c.Count).ThenBy(c => c.Class, StringComparer.Ordinal)
             .Take(DiagnosticBag.Limit);
         foreach (var (name, count) in classes)
-            yield return Finding.At(settings.RareClasses, DataCodes.RareClass, new Location(input.Train.Source.Path),
+            yield return Finding.At(settings.RareClasses, MlbCodes.RareClass, new Location(input.Train.Source.Path),
                 $"the class '{name}' of the label '{label.Name}' has {Finding.Count(count)} of {Finding.Count(rows)} " +
                 $"training rows ({Finding.Share((double)count / rows)}), below MinClassShare ({Finding.Number(settings.MinClassShare)}): " +
                 "the model will rarely predict it and the test set can hardly measure it. Add rows of it, merge it " +

@@ -17,7 +17,7 @@ public static class ConstantColumnCheck
             if (scan.Varies || scan.First is not { } first)
                 continue;
             var shown = Values.IsMissing(first) ? "empty" : $"'{first}'";
-            yield return Finding.At(level, DataCodes.ConstantColumn, input.Train.Source.Layout.ColumnsAt,
+            yield return Finding.At(level, MlbCodes.ConstantColumn, input.Train.Source.Layout.ColumnsAt,
                 $"the feature '{feature.Name}' is {shown} on all {Finding.Count(input.Train.Rows)} training rows: " +
                 "a constant tells the model nothing. Check where the column comes from, or leave it out of Features " +
                 "(or set ConstantColumns=\"off\").");

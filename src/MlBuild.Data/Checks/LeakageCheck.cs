@@ -33,7 +33,7 @@ public static class LeakageCheck
         if (level == CheckLevel.Off || input.Test is not { Leakage: { } result } test || !result.Leaked)
             yield break;
         var (firstTest, firstTrain) = result.Examples[0];
-        yield return Finding.At(level, DataCodes.Leakage, new Location(test.Source.Path, firstTest),
+        yield return Finding.At(level, MlbCodes.Leakage, new Location(test.Source.Path, firstTest),
             $"{Finding.Count(result.Shared)} of {Finding.Count(result.TestRows)} test rows are also in the training data " +
             $"'{Path.GetFileName(input.Train.Source.Path)}' (test lines {Finding.Lines(result.Examples.Select(e => e.TestLine), result.Shared)}; " +
             $"this one is its line {firstTrain}), where coincidence explains about {Finding.Number(result.ExpectedShared)}: " +

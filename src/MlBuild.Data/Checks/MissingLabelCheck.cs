@@ -24,7 +24,7 @@ public static class MissingLabelCheck
                 ? "no row of this file has one"
                 : "fill it in or remove the row; or set MissingLabels=\"warning\" to leave such rows out"
             : "the row is left out (MissingLabels=\"warning\")";
-        var diagnostics = lines.Take(Shown).Select((line, i) => Finding.At(severity, DataCodes.MissingLabels,
+        var diagnostics = lines.Take(Shown).Select((line, i) => Finding.At(severity, MlbCodes.MissingLabels,
             new Location(path, line),
             $"the label '{label}' is empty on this line{(i == 0 ? $" ({Finding.Count(unlabeled)} of {Finding.Count(rows)} rows of this file have none)" : "")}: " +
             $"every row needs a label to train or test on; {what}.")).ToList();

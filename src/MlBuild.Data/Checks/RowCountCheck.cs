@@ -10,7 +10,7 @@ public static class RowCountCheck
     {
         if (settings.TooFewRows == CheckLevel.Off || input.TrainRows >= settings.MinRows)
             yield break;
-        yield return Finding.At(settings.TooFewRows, DataCodes.TooFewRows, new Location(input.Train.Source.Path),
+        yield return Finding.At(settings.TooFewRows, MlbCodes.TooFewRows, new Location(input.Train.Source.Path),
             $"the model would train on {Finding.Count(input.TrainRows)} rows, fewer than MinRows ({settings.MinRows}): " +
             "add rows (is this the right file, whole?), or lower MinRows on the MlModel item.");
     }

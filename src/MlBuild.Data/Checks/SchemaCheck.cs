@@ -31,7 +31,7 @@ public static class SchemaCheck
             changes.Add($"the label is '{input.Selection.Label.Name}' (was '{label}')");
         if (changes.Count == 0)
             yield break;
-        yield return Finding.At(level, DataCodes.SchemaChanged, input.Train.Source.Layout.ColumnsAt,
+        yield return Finding.At(level, MlbCodes.SchemaChanged, input.Train.Source.Layout.ColumnsAt,
             $"the training data's columns changed since the model was last trained (as mlbuild.lock.json records): " +
             $"{string.Join("; ", changes)}. The model's input schema changes with them, and so must the applications " +
             $"that use it. {AcceptHint}");

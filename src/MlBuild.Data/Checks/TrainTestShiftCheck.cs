@@ -19,7 +19,7 @@ public static class TrainTestShiftCheck
         if (settings.TrainTestShift == CheckLevel.Off || input.Test is not { } test)
             yield break;
         foreach (var shift in Measure(input, settings.MaxPsi).Where(s => s.Psi > s.Limit))
-            yield return Finding.At(settings.TrainTestShift, DataCodes.TrainTestShift, test.Source.Layout.ColumnsAt,
+            yield return Finding.At(settings.TrainTestShift, MlbCodes.TrainTestShift, test.Source.Layout.ColumnsAt,
                 $"the feature '{shift.Feature}' is distributed differently in the test data than in the training data: " +
                 $"PSI {Finding.Number(shift.Psi)}, above {Finding.Number(shift.Limit)} (MaxPsi {Finding.Number(settings.MaxPsi)}" +
                 $"{(shift.Limit > settings.MaxPsi ? ", raised to what chance reaches on this many rows" : "")}). The test " +

@@ -54,7 +54,7 @@ public static class DriftAnalyzer
             if (index >= 0)
                 found.Add((feature, index));
             else
-                bag.Add(DataCodes.DriftColumnMissing, data.Layout.ColumnsAt,
+                bag.Add(MlbCodes.DriftColumnMissing, data.Layout.ColumnsAt,
                     $"the new data has no column '{feature.Name}', a feature of the model (its columns: " +
                     $"{string.Join(", ", names)}): give data with the columns the model was trained on.");
         }

@@ -23,7 +23,7 @@ public static class DriftDataReader
         var withoutLabel = profile.Columns.Where(c => c.Role != ColumnRole.Label).Select(c => c.Name).ToList();
         return source.WithColumnNames(names.Count == all.Count ? all
             : names.Count == withoutLabel.Count ? withoutLabel
-            : throw new MlbException(DataCodes.DriftColumnMissing, new Location(path, source.Sample[0].Line),
+            : throw new MlbException(MlbCodes.DriftColumnMissing, new Location(path, source.Sample[0].Line),
                 $"the new data has no header line and {names.Count} fields, but the model's training data had " +
                 $"{all.Count} columns ({string.Join(", ", all)}): give the same columns, in the same order, or add a header line."));
     }

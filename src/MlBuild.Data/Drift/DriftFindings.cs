@@ -7,7 +7,7 @@ namespace MlBuild.Data.Drift;
 public static class DriftFindings
 {
     public static IReadOnlyList<Diagnostic> Of(DriftReport report, Location at) =>
-        report.Drifted.Select(f => new Diagnostic(DataCodes.Drift, at,
+        report.Drifted.Select(f => new Diagnostic(MlbCodes.Drift, at,
             $"the feature '{f.Feature}'{(f.Measure == "length" ? " (its length)" : "")} drifted from the training data: " +
             string.Join(", ", new[]
             {

@@ -11,7 +11,7 @@ public sealed record ColumnSelection(DataColumn Label, IReadOnlyList<DataColumn>
         IReadOnlyList<string>? features, Location declaredAt, string dataPath)
     {
         var list = string.Join(", ", columns.Select(c => c.Name));
-        var labelColumn = Find(columns, label ?? "Label") ?? throw new MlbException(DataCodes.LabelNotFound, declaredAt,
+        var labelColumn = Find(columns, label ?? "Label") ?? throw new MlbException(MlbCodes.LabelNotFound, declaredAt,
             label is null
                 ? $"no column of '{dataPath}' is named Label (columns: {list}): set Label to the column to predict."
                 : $"the label column '{label}' is not a column of '{dataPath}' (columns: {list}): set Label to one of them.");
@@ -21,12 +21,12 @@ public sealed record ColumnSelection(DataColumn Label, IReadOnlyList<DataColumn>
 
         var unknown = features.Where(f => Find(columns, f) is null).ToList();
         if (unknown.Count > 0)
-            throw new MlbException(DataCodes.UnknownFeature, declaredAt,
+            throw new MlbException(MlbCodes.UnknownFeature, declaredAt,
                 $"the feature column{(unknown.Count > 1 ? "s" : "")} {string.Join(", ", unknown.Select(f => $"'{f}'"))} " +
                 $"{(unknown.Count > 1 ? "are" : "is")} not in '{dataPath}' (columns: {list}): fix Features.");
         var resolved = features.Select(f => Find(columns, f)!).Distinct().ToList();
         if (resolved.Contains(labelColumn))
-            throw new MlbException(DataCodes.UnknownFeature, declaredAt,
+            throw new MlbException(MlbCodes.UnknownFeature, declaredAt,
                 $"Features lists '{labelColumn.Name}', which is the label: remove it from Features (a model cannot " +
                 "use the value it predicts).");
         return new(labelColumn, resolved);

@@ -25,7 +25,7 @@ public static class SeparatorSetting
             return value[0];
         if (Names.TryGetValue(value.Trim(), out var named))
             return named;
-        throw new MlbException(DataCodes.InvalidMetadataValue, declaredAt,
+        throw new MlbException(MlbCodes.InvalidMetadataValue, declaredAt,
             $"Separator '{value}' is not a single character: set Separator to one character such as ',' or ';', " +
             "or to tab, comma, semicolon, pipe or space; or remove it to infer the separator.");
     }

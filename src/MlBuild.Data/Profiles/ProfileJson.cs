@@ -26,11 +26,11 @@ public static class ProfileJson
     public static DataProfile Deserialize(string json) =>
         JsonSerializer.Deserialize<DataProfile>(json, Options) ?? throw new JsonException("The profile is null.");
 
-    /// <summary>Reads a profile file; a missing or unreadable one is <see cref="DataCodes.DriftUnavailable"/>.</summary>
+    /// <summary>Reads a profile file; a missing or unreadable one is <see cref="MlbCodes.DriftUnavailable"/>.</summary>
     public static DataProfile Read(string path, Location declaredAt)
     {
         if (!File.Exists(path))
-            throw new MlbException(DataCodes.DriftUnavailable, declaredAt,
+            throw new MlbException(MlbCodes.DriftUnavailable, declaredAt,
                 $"there is no data profile '{path}': profiles are written beside the model when it is trained; build " +
                 "the project (dotnet build) first, or give the path of a <Name>.profile.json.");
         try
@@ -42,7 +42,7 @@ public static class ProfileJson
         }
         catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException or NotSupportedException)
         {
-            throw new MlbException(DataCodes.DriftUnavailable, new Location(path),
+            throw new MlbException(MlbCodes.DriftUnavailable, new Location(path),
                 $"the data profile cannot be read ({e.Message}): build the project again to write it anew.");
         }
     }

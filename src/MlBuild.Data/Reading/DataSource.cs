@@ -45,7 +45,7 @@ public sealed class DataSource
     public static DataSource Open(string path, DataFileFormat format)
     {
         if (!File.Exists(path))
-            throw new MlbException(DataCodes.FileNotFound, format.DeclaredAt,
+            throw new MlbException(MlbCodes.FileNotFound, format.DeclaredAt,
                 $"the data file '{path}' does not exist: fix the path in the MlModel item.");
         if (Parquet.ParquetFile.Is(path))
         {

@@ -40,7 +40,7 @@ internal static class DelimitedLayout
             }
         }
         if (records.Count == 0)
-            throw new MlbException(DataCodes.EmptyDataFile, new Location(path),
+            throw new MlbException(MlbCodes.EmptyDataFile, new Location(path),
                 "the data file has no rows: add data rows, or point the MlModel item at the right file.");
 
         var first = records[0];
@@ -49,7 +49,7 @@ internal static class DelimitedLayout
         if (header.HasHeader)
             records.RemoveAt(0);
         if (records.Count == 0)
-            throw new MlbException(DataCodes.EmptyDataFile, new Location(path, first.Line),
+            throw new MlbException(MlbCodes.EmptyDataFile, new Location(path, first.Line),
                 "the data file has a header line but no rows: add data rows, or set HasHeader=false if this line is data.");
 
         var layout = new DataLayout(path, DataFileKind.Delimited, separator, header, names, header.HasHeader ? first.Line : 0);
@@ -94,17 +94,17 @@ internal static class DelimitedLayout
             if (fieldCount != reference.ColumnNames.Count && format.Label is { } label &&
                 HeaderNames(first) is var names && names.All(n => reference.ColumnNames.Contains(n, StringComparer.OrdinalIgnoreCase)) &&
                 !names.Contains(label, StringComparer.OrdinalIgnoreCase))
-                throw new MlbException(DataCodes.LabelNotFound, new Location(path, first.Line),
+                throw new MlbException(MlbCodes.LabelNotFound, new Location(path, first.Line),
                     $"the test data has no label column '{label}' (its columns: {string.Join(", ", names)}): add it, " +
                     $"with the actual values, in the same place as in the training data '{reference.Path}'.");
             if (fieldCount != reference.ColumnNames.Count)
-                throw new MlbException(DataCodes.WrongFieldCount, new Location(path, first.Line),
+                throw new MlbException(MlbCodes.WrongFieldCount, new Location(path, first.Line),
                     $"this line has {fieldCount} fields (separator {SeparatorSetting.Describe(separator)}) but the " +
                     $"training data '{reference.Path}' has {reference.ColumnNames.Count} columns: the test data needs " +
                     "the same columns in the same order.");
             var namesFromHeaders = header.HasHeader && reference.Header.HasHeader && format.ColumnNames is not { Count: > 0 };
             if (namesFromHeaders && !Matches(first, reference.ColumnNames))
-                throw new MlbException(DataCodes.WrongFieldCount, new Location(path, first.Line),
+                throw new MlbException(MlbCodes.WrongFieldCount, new Location(path, first.Line),
                     $"the header ({string.Join(", ", HeaderNames(first))}) does not match the training data's " +
                     $"({string.Join(", ", reference.ColumnNames)}): the test data needs the same columns in the same order.");
             return reference.ColumnNames;
@@ -113,7 +113,7 @@ internal static class DelimitedLayout
         if (format.ColumnNames is { Count: > 0 } given)
         {
             if (given.Count != fieldCount)
-                throw new MlbException(DataCodes.WrongFieldCount, format.DeclaredAt,
+                throw new MlbException(MlbCodes.WrongFieldCount, format.DeclaredAt,
                     $"Columns names {given.Count} columns but '{path}' has {fieldCount} fields on line {first.Line} " +
                     $"(separator {SeparatorSetting.Describe(separator)}): give exactly one name per field.");
             return ColumnNames.Unique(given);

@@ -117,7 +117,7 @@ public sealed class DelimitedTokenizer : IDisposable
                 // A line break inside quotes belongs to the field.
                 Append(ref length, '\n');
                 if (!NextLine(out lineStart, out lineLength))
-                    throw new MlbException(DataCodes.WrongFieldCount, new Location(_path, start),
+                    throw new MlbException(MlbCodes.WrongFieldCount, new Location(_path, start),
                         "a quoted field that starts on this line is never closed: add the closing '\"', " +
                         "or double the quotes inside the field (\"\").");
                 line = _buffer.AsSpan(lineStart, lineLength);

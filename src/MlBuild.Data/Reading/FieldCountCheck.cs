@@ -30,7 +30,7 @@ internal sealed class FieldCountCheck
         if (fieldCount == _layout.ColumnNames.Count)
             return true;
         Failed = true;
-        _bag.Add(DataCodes.WrongFieldCount, new Location(_layout.Path, line),
+        _bag.Add(MlbCodes.WrongFieldCount, new Location(_layout.Path, line),
             $"this line has {fieldCount} fields but {_layout.ColumnNames.Count} were expected ({_basis}): {_hint}.");
         return false;
     }

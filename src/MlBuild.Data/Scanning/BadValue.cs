@@ -7,11 +7,11 @@ namespace MlBuild.Data.Scanning;
 public static class BadValue
 {
     public static Diagnostic Numeric(string path, int line, string column, string value) =>
-        new(DataCodes.InvalidValue, new Location(path, line),
+        new(MlbCodes.InvalidValue, new Location(path, line),
             $"column '{column}' is numeric but this line has '{value}', which is not a number " +
             "(invariant culture, '.' for decimals): fix the value, or leave it empty for a missing value.");
 
     public static Diagnostic Boolean(string path, int line, string column, string value) =>
-        new(DataCodes.InvalidValue, new Location(path, line),
+        new(MlbCodes.InvalidValue, new Location(path, line),
             $"column '{column}' holds true/false values but this line has '{value}': fix the value.");
 }

@@ -74,7 +74,7 @@ internal sealed record CombinedReport(
         // Checked here because SavedReport.Load falls back to the parent folder for a path that is not a folder, and
         // would name the parent's report.md rather than what was typed.
         if (!Directory.Exists(path) && !File.Exists(path))
-            throw new NotPostedException(ReportCodes.ReportMissing,
+            throw new NotPostedException(MlbCodes.ReportMissing,
                 $"{path}: no such folder or file. Give the folder the Evaluate target saved the report in (report.md and mlbuild-report.json), or its report.md.",
                 fatal: true);
         try
@@ -83,7 +83,7 @@ internal sealed record CombinedReport(
         }
         catch (SavedReportException e)
         {
-            throw new NotPostedException(HasMarkdown(path) ? ReportCodes.UnusableReports : ReportCodes.ReportMissing, e.Message, fatal: true);
+            throw new NotPostedException(HasMarkdown(path) ? MlbCodes.UnusableReports : MlbCodes.ReportMissing, e.Message, fatal: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -98,5 +98,5 @@ internal sealed record CombinedReport(
             || (File.Exists(path) && !Path.GetFileName(path).Equals(SavedReport.MetadataFileName, StringComparison.OrdinalIgnoreCase));
     }
 
-    static NotPostedException Unusable(string message) => new(ReportCodes.UnusableReports, message, fatal: true);
+    static NotPostedException Unusable(string message) => new(MlbCodes.UnusableReports, message, fatal: true);
 }

@@ -26,19 +26,19 @@ internal static class PullRequestHeadCheck
         }
         catch (ApiException e)
         {
-            throw new NotPostedException(ReportCodes.ReportNotPosted,
+            throw new NotPostedException(MlbCodes.ReportNotPosted,
                 $"Could not check {target} before posting: GitHub answered {(int)e.StatusCode} ({e.ApiError?.Message ?? e.Message}). The report is not posted.",
                 fatal: false);
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            throw new NotPostedException(ReportCodes.ReportNotPosted,
+            throw new NotPostedException(MlbCodes.ReportNotPosted,
                 $"Could not check {target} before posting: GitHub at {apiUrl} did not answer ({e.Message}). The report is not posted.",
                 fatal: false);
         }
 
         if (!string.Equals(head, required, StringComparison.OrdinalIgnoreCase))
-            throw new NotPostedException(ReportCodes.HeadShaMismatch,
+            throw new NotPostedException(MlbCodes.HeadShaMismatch,
                 $"Refusing to post on {target}, the pull request named by {target.Source}: its head is {Short(head)}, but this workflow_run " +
                 $"evaluated {Short(required)}. A report may not choose which pull request it lands on, so in a workflow_run it is posted only " +
                 "on a pull request whose head is the commit the run evaluated" +

@@ -50,7 +50,7 @@ internal sealed record PullRequestTarget(string Repository, int Number, string S
 
         var repository = options.Repository ?? actions.Repository ?? report.Repository;
         if (repository is null || !IsRepository(repository))
-            throw new NotPostedException(ReportCodes.UnusableReports,
+            throw new NotPostedException(MlbCodes.UnusableReports,
                 repository is null
                     ? "The repository is unknown: give --repository owner/name (GITHUB_REPOSITORY is not set, and the saved reports name none, or several)."
                     : $"'{repository}' is not a repository: expected owner/name.",
@@ -58,7 +58,7 @@ internal sealed record PullRequestTarget(string Repository, int Number, string S
 
         string? requiredHead = null;
         if (isWorkflowRun)
-            requiredHead = pull?.HeadSha ?? throw new NotPostedException(ReportCodes.EventPayloadUnreadable,
+            requiredHead = pull?.HeadSha ?? throw new NotPostedException(MlbCodes.EventPayloadUnreadable,
                 $"The workflow_run event payload '{actions.EventPath}' has no head_sha, so the pull request cannot be checked: the report is not posted.",
                 fatal: false);
         return new PullRequestTarget(repository, number.Value, source, requiredHead);
@@ -70,7 +70,7 @@ internal sealed record PullRequestTarget(string Repository, int Number, string S
     static PullRequestEvent? ReadEvent(ActionsEnvironment actions)
     {
         var pull = PullRequestEvent.Read(actions.EventName, actions.EventPath, out var error);
-        return error is null ? pull : throw new NotPostedException(ReportCodes.EventPayloadUnreadable,
+        return error is null ? pull : throw new NotPostedException(MlbCodes.EventPayloadUnreadable,
             $"The GitHub Actions event payload cannot be read, so the pull request is unknown and the report is not posted: {error}",
             fatal: false);
     }

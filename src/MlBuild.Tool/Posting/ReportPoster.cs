@@ -21,7 +21,7 @@ internal sealed class ReportPoster(ToolEnvironment environment, ToolOutput outpu
         {
             if (e.Fatal || options.FailOnError)
             {
-                output.Error(e.Code == ReportCodes.ReportNotPosted ? ReportCodes.ReportPostFailed : e.Code, e.Message);
+                output.Error(e.Code == MlbCodes.ReportNotPosted ? MlbCodes.ReportPostFailed : e.Code, e.Message);
                 return ExitCodes.Failure;
             }
             output.Warning(e.Code, e.Message);
@@ -48,7 +48,7 @@ internal sealed class ReportPoster(ToolEnvironment environment, ToolOutput outpu
             // No token is how a workflow says "do not post" (and what a local run has): not a failure unless asked.
             var message = $"The report is not posted on {target}: no GitHub token. Give the step `env: GITHUB_TOKEN: ${{{{ secrets.GITHUB_TOKEN }}}}`.";
             if (options.FailOnError)
-                throw new NotPostedException(ReportCodes.ReportNotPosted, message, fatal: false);
+                throw new NotPostedException(MlbCodes.ReportNotPosted, message, fatal: false);
             output.Info(message);
             return ExitCodes.Success;
         }
@@ -70,7 +70,7 @@ internal sealed class ReportPoster(ToolEnvironment environment, ToolOutput outpu
         }, cancellationToken).ConfigureAwait(false);
 
         if (!result.Posted)
-            throw new NotPostedException(ReportCodes.ReportNotPosted, $"{result.Message} {whereItIs}", fatal: false);
+            throw new NotPostedException(MlbCodes.ReportNotPosted, $"{result.Message} {whereItIs}", fatal: false);
         output.Info(result.Message);
         return ExitCodes.Success;
     }
@@ -93,13 +93,13 @@ internal sealed class ReportPoster(ToolEnvironment environment, ToolOutput outpu
                     output.Info($"The report is larger than a step summary may be ({StepSummary.MaxBytes / 1024} KiB): a note saying where it is was added instead.");
                     return false;
                 default:
-                    output.Warning(ReportCodes.StepSummaryFull, $"The step summary is at GitHub's limit of {StepSummary.MaxBytes / 1024} KiB: the report was not added to it.");
+                    output.Warning(MlbCodes.StepSummaryFull, $"The step summary is at GitHub's limit of {StepSummary.MaxBytes / 1024} KiB: the report was not added to it.");
                     return false;
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            output.Warning(ReportCodes.StepSummaryFull, $"The report could not be added to the step summary {path}: {e.Message}");
+            output.Warning(MlbCodes.StepSummaryFull, $"The report could not be added to the step summary {path}: {e.Message}");
             return false;
         }
     }

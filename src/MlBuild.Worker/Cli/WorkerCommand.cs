@@ -29,7 +29,7 @@ internal static class WorkerCommand
             case ["describe", var model, .. var rest] when rest.Length <= 1:
                 return DescribeCommand.Run(model, rest.Length == 1 ? rest[0] : null, stdout, stderr);
             default:
-                stderr.WriteLine(new Diagnostic(ErrorCodes.TrainingFailed, new Location(ToolName),
+                stderr.WriteLine(new Diagnostic(MlbCodes.TrainingFailed, new Location(ToolName),
                     $"usage: {ToolName} train|evaluate <request.json> (got: {string.Join(' ', args)}); the MlBuild tasks " +
                     "run the worker, so this is an MlBuild bug.").Format(null));
                 return 1;

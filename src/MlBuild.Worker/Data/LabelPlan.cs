@@ -60,7 +60,7 @@ internal sealed class LabelPlan
     public static LabelPlan Create(ModelTask task, DataColumn label, LabelScan? classes, DataSource sample)
     {
         if (classes is { Overflowed: true } && task != ModelTask.Regression)
-            throw new MlbException(ErrorCodes.UnsuitableLabel, new Location(sample.Path),
+            throw new MlbException(MlbCodes.UnsuitableLabel, new Location(sample.Path),
                 $"the label '{label.Name}' has more than {LabelScan.MaxClasses:N0} distinct values, too many for " +
                 "classification: set Task to Regression, or set Label to the column to predict.");
         return task switch
@@ -123,7 +123,7 @@ internal sealed class LabelPlan
             LabelType.Single => TrySingle(record, out _),
             _ => TryText(record, out _),
         };
-        return known ? null : new Diagnostic(ErrorCodes.UnsuitableLabel, new Location(record.Path, record.Line),
+        return known ? null : new Diagnostic(MlbCodes.UnsuitableLabel, new Location(record.Path, record.Line),
             $"the label '{record.Text(_label.Index)}' in column '{_label.Name}' is not one of the training data's labels " +
             $"({Description}): fix the value.");
     }
@@ -165,7 +165,7 @@ internal sealed class LabelPlan
         // Classes are compared as the model will see them: 1 and 1.0 are one numeric class.
         var classes = numeric ? scan.Numbers.Select(Format).ToList() : scan.Texts.ToList();
         if (classes.Count < 2)
-            throw new MlbException(ErrorCodes.UnsuitableLabel, new Location(path),
+            throw new MlbException(MlbCodes.UnsuitableLabel, new Location(path),
                 $"multiclass classification needs at least two classes, but the label '{label.Name}' has only one " +
                 $"value ('{classes.FirstOrDefault()}'): add rows of the other classes.");
         var shown = string.Join(", ", classes.Take(10)) + (classes.Count > 10 ? ", …" : "");
@@ -181,7 +181,7 @@ internal sealed class LabelPlan
         if (label.Kind != ColumnKind.Numeric && sample is not null)
         {
             var example = sample.Sample.First(r => !Values.IsMissing(r.Fields[label.Index]) && !Values.IsNumber(r.Fields[label.Index]));
-            throw new MlbException(ErrorCodes.UnsuitableLabel, new Location(sample.Path, example.Line),
+            throw new MlbException(MlbCodes.UnsuitableLabel, new Location(sample.Path, example.Line),
                 $"regression predicts a number, but the label '{label.Name}' holds {label.Kind.ToString().ToLowerInvariant()} " +
                 $"values such as '{example.Fields[label.Index]}': set Task to BinaryClassification or " +
                 "MulticlassClassification, or set Label to a numeric column.");
@@ -195,7 +195,7 @@ internal sealed class LabelPlan
             return;
         var shown = values.Take(10).ToList();
         var list = string.Join(", ", shown) + (count > shown.Count ? ", …" : "");
-        throw new MlbException(ErrorCodes.UnsuitableLabel, new Location(path),
+        throw new MlbException(MlbCodes.UnsuitableLabel, new Location(path),
             count < 2
                 ? $"binary classification needs two label values, but the label '{label.Name}' has only {list}: " +
                   "add rows of the other class."

@@ -59,7 +59,7 @@ internal sealed class StreamingRowCursor : DataViewRowCursor
             if (_label is not null && _records.IsMissing(_label.Index))
             {
                 if (_failOnUnlabeled)
-                    throw new MlbException(ErrorCodes.MissingLabels, new Location(_records.Path, _records.Line),
+                    throw new MlbException(MlbCodes.MissingLabels, new Location(_records.Path, _records.Line),
                         $"the label '{_label.Name}' is empty on this line: every row needs a label to test on; fill it " +
                         "in or remove the row; or set MissingLabels=\"warning\" to leave such rows out.");
                 continue;
@@ -124,6 +124,6 @@ internal sealed class StreamingRowCursor : DataViewRowCursor
     private MlbException UnknownLabel() => new([_label!.Check(_records)!]);
 
     private MlbException Changed(string what) =>
-        new(ErrorCodes.WrongFieldCount, new Location(_records.Path, _records.Line),
+        new(MlbCodes.WrongFieldCount, new Location(_records.Path, _records.Line),
             $"{what}: the file changed while it was read; build again.");
 }

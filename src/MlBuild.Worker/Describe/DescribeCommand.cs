@@ -24,7 +24,7 @@ internal static class DescribeCommand
             // One MSBuild canonical error line ("origin: error CODE: message"), on one line whatever the reason says.
             var message = $"the model cannot be read to describe its schema: {reason}. Build the project again to train it anew."
                 .Replace('\r', ' ').Replace('\n', ' ');
-            stderr.WriteLine($"{modelPath}: error {DescribeCodes.ModelUnreadable}: {message}");
+            stderr.WriteLine($"{modelPath}: error {MlbCodes.PackageModelUnreadable}: {message}");
             return 1;
         }
         if (outputPath is null)

@@ -40,7 +40,7 @@ internal static class OnnxConverterPackage
 
     /// <summary>MLB3007, with the reference to add.</summary>
     public static Diagnostic Missing(Location declaredAt) =>
-        new(ErrorCodes.MissingOnnxConverter, declaredAt,
+        new(MlbCodes.MissingOnnxConverter, declaredAt,
             $"ExportOnnx needs the package {Name}, which the project does not reference: add " +
             $"<PackageReference Include=\"{Name}\" Version=\"{Version}\" /> to the project, or remove ExportOnnx.");
 

@@ -20,7 +20,7 @@ internal static class OnnxExporter
         var (onnx, failure) = OnnxConversion.TryConvert(ml, model, input);
         if (onnx is not null)
             return onnx;
-        throw new MlbException(ErrorCodes.OnnxConversionFailed, declaredAt, Blocker(ml, model, input) ??
+        throw new MlbException(MlbCodes.OnnxConversionFailed, declaredAt, Blocker(ml, model, input) ??
             $"ExportOnnx: the model cannot be converted to ONNX ({failure}). Change the pipeline, or remove ExportOnnx.");
     }
 

@@ -36,7 +36,7 @@ internal sealed class CodePipeline : IEstimatorSource, IDisposable
         int seed, Location declaredAt)
     {
         if (string.IsNullOrEmpty(assemblyPath) || !File.Exists(assemblyPath))
-            throw new MlbException(ErrorCodes.PipelineAssemblyMissing, declaredAt,
+            throw new MlbException(MlbCodes.PipelineAssemblyMissing, declaredAt,
                 $"the project's assembly '{assemblyPath}', which should hold the pipeline class {typeName}, does not " +
                 "exist: build the project before training (the MlBuild targets run after Build).");
 
@@ -65,11 +65,11 @@ internal sealed class CodePipeline : IEstimatorSource, IDisposable
         }
         catch (Exception e)
         {
-            throw new MlbException(ErrorCodes.PipelineFailed, _declaredAt,
+            throw new MlbException(MlbCodes.PipelineFailed, _declaredAt,
                 $"the pipeline class {Name} threw {e.GetType().FullName} in Build: {e.Message} Fix the class " +
                 "(a unit test of it with a PipelineContext reproduces this without a build).");
         }
-        return estimator ?? throw new MlbException(ErrorCodes.PipelineFailed, _declaredAt,
+        return estimator ?? throw new MlbException(MlbCodes.PipelineFailed, _declaredAt,
             $"the pipeline class {Name} returned null from Build: return the estimator to train.");
     }
 
@@ -83,7 +83,7 @@ internal sealed class CodePipeline : IEstimatorSource, IDisposable
         var candidates = LoadableTypes(assembly)
             .Where(t => t.IsClass && t.GetInterfaces().Any(i => i.FullName == InterfaceName))
             .Select(t => t.FullName).Order(StringComparer.Ordinal).ToList();
-        throw new MlbException(ErrorCodes.PipelineTypeNotFound, declaredAt,
+        throw new MlbException(MlbCodes.PipelineTypeNotFound, declaredAt,
             $"the pipeline class '{typeName}' is not in {Path.GetFileName(assembly.Location)}: " + (candidates.Count == 0
                 ? "no class of it implements MlBuild.IModelPipeline; add one, and set Pipeline to its full name (namespace included)."
                 : $"set Pipeline to the full name of one of its classes that implement MlBuild.IModelPipeline: {string.Join(", ", candidates)}."));
@@ -92,14 +92,14 @@ internal sealed class CodePipeline : IEstimatorSource, IDisposable
     private static IModelPipeline Instantiate(Type type, Location declaredAt)
     {
         if (!typeof(IModelPipeline).IsAssignableFrom(type))
-            throw new MlbException(ErrorCodes.InvalidPipelineType, declaredAt,
+            throw new MlbException(MlbCodes.InvalidPipelineType, declaredAt,
                 type.GetInterfaces().Any(i => i.FullName == InterfaceName)
                     ? $"the pipeline class {type.FullName} implements an MlBuild.IModelPipeline of another MlBuild.Runtime " +
                       "than the worker's: reference the MlBuild package's version of MlBuild.Runtime only."
                     : $"the pipeline class {type.FullName} does not implement MlBuild.IModelPipeline: implement it, " +
                       "or set Pipeline to a class that does.");
         if (type.IsAbstract || type.ContainsGenericParameters || type.GetConstructor(Type.EmptyTypes) is not { IsPublic: true })
-            throw new MlbException(ErrorCodes.InvalidPipelineType, declaredAt,
+            throw new MlbException(MlbCodes.InvalidPipelineType, declaredAt,
                 $"the pipeline class {type.FullName} cannot be created: it needs to be a non-abstract, non-generic class " +
                 "with a public parameterless constructor.");
         try
@@ -108,7 +108,7 @@ internal sealed class CodePipeline : IEstimatorSource, IDisposable
         }
         catch (TargetInvocationException e) when (e.InnerException is { } inner)
         {
-            throw new MlbException(ErrorCodes.PipelineFailed, declaredAt,
+            throw new MlbException(MlbCodes.PipelineFailed, declaredAt,
                 $"the constructor of the pipeline class {type.FullName} threw {inner.GetType().FullName}: {inner.Message}");
         }
     }

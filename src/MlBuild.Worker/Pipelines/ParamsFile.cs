@@ -40,7 +40,7 @@ internal sealed class ParamsFile
         if (string.IsNullOrEmpty(path))
             return Empty;
         if (!File.Exists(path))
-            throw new MlbException(ErrorCodes.FileNotFound, declaredAt,
+            throw new MlbException(MlbCodes.FileNotFound, declaredAt,
                 $"the params file '{path}' does not exist: fix the path in Params, or remove Params.");
 
         ReadOnlyMemory<byte> json = File.ReadAllBytes(path);
@@ -55,7 +55,7 @@ internal sealed class ParamsFile
         }
         catch (JsonException e)
         {
-            throw new MlbException(ErrorCodes.InvalidParamsFile,
+            throw new MlbException(MlbCodes.InvalidParamsFile,
                 new Location(path, (int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1),
                 $"the params file is not valid JSON ({FirstSentence(e.Message)}): fix it so that it is one JSON " +
                 "object such as { \"L2Regularization\": 0.1 }.");
@@ -64,7 +64,7 @@ internal sealed class ParamsFile
         using (document)
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object)
-                throw new MlbException(ErrorCodes.InvalidParamsFile, new Location(path, 1),
+                throw new MlbException(MlbCodes.InvalidParamsFile, new Location(path, 1),
                     $"the params file holds a JSON {document.RootElement.ValueKind.ToString().ToLowerInvariant()}, " +
                     "not an object: write the params as one JSON object such as { \"L2Regularization\": 0.1 }.");
             var values = new Dictionary<string, JsonElement>(StringComparer.OrdinalIgnoreCase);

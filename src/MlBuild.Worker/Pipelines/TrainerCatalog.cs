@@ -87,7 +87,7 @@ internal static class TrainerCatalog
         if (string.IsNullOrWhiteSpace(name))
             return Default(task);
         return For(task).FirstOrDefault(t => string.Equals(t.Name, name.Trim(), StringComparison.OrdinalIgnoreCase))
-            ?? throw new MlbException(ErrorCodes.UnknownTrainer, declaredAt,
+            ?? throw new MlbException(MlbCodes.UnknownTrainer, declaredAt,
                 $"Trainer '{name}' is not a trainer of {task}: use one of " +
                 $"{string.Join(", ", For(task).Select(t => t.IsDefault ? t.Name + " (the default)" : t.Name))}.");
     }

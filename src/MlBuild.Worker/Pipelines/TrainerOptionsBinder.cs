@@ -24,12 +24,12 @@ internal static class TrainerOptionsBinder
         foreach (var (name, value) in parameters.Values)
         {
             if (!members.TryGetValue(name, out var member))
-                throw new MlbException(ErrorCodes.UnknownParam, parameters.LocationOf(name), options is null
+                throw new MlbException(MlbCodes.UnknownParam, parameters.LocationOf(name), options is null
                     ? $"'{name}' is not an option of {trainerName}, which has none: remove it from the params file."
                     : $"'{name}' is not an option of {trainerName}: use one of {string.Join(", ", OptionNames(options))}.");
             var type = TypeOf(member);
             if (!TryConvert(value, type, out var converted))
-                throw new MlbException(ErrorCodes.InvalidParamValue, parameters.LocationOf(name),
+                throw new MlbException(MlbCodes.InvalidParamValue, parameters.LocationOf(name),
                     $"param '{name}' is {value.GetRawText()}, but the option {member.Name} of {trainerName} is " +
                     $"{Describe(type)}: fix the value.");
             SetValue(options!, member, converted);

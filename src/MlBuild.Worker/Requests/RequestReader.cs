@@ -20,7 +20,7 @@ internal static class RequestReader
         }
         catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException or NotSupportedException)
         {
-            throw new MlbException(ErrorCodes.TrainingFailed, new Location(path),
+            throw new MlbException(MlbCodes.TrainingFailed, new Location(path),
                 $"the worker's {kind} request cannot be read ({e.Message}): rebuild; if it persists, report an MlBuild bug.");
         }
     }

@@ -11,7 +11,7 @@ internal static class TaskParser
             .FirstOrDefault(n => string.Equals(n, task?.Trim(), StringComparison.OrdinalIgnoreCase));
         return match is not null
             ? Enum.Parse<ModelTask>(match)
-            : throw new MlbException(ErrorCodes.UnknownTask, declaredAt,
+            : throw new MlbException(MlbCodes.UnknownTask, declaredAt,
                 $"Task '{task}' is not a task MlBuild trains: use one of {string.Join(", ", Enum.GetNames<ModelTask>())}.");
     }
 }

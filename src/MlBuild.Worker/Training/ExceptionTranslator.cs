@@ -24,11 +24,11 @@ internal static class ExceptionTranslator
         if (MissingPackage(exception) == OnnxConverterPackage.Name)
             return OnnxConverterPackage.Missing(declaredAt);
         if (MissingPackage(exception) is { } package)
-            return new Diagnostic(ErrorCodes.MissingTrainerPackage, declaredAt,
+            return new Diagnostic(MlbCodes.MissingTrainerPackage, declaredAt,
                 $"the trainer needs the package {package}, which the project does not reference: add " +
                 $"<PackageReference Include=\"{package}\" Version=\"5.0.1\" /> to the project, or choose another Trainer.");
         var inner = Innermost(exception);
-        return new Diagnostic(ErrorCodes.TrainingFailed, declaredAt,
+        return new Diagnostic(MlbCodes.TrainingFailed, declaredAt,
             $"{activity} failed: {inner.Message} ({inner.GetType().Name})");
     }
 

@@ -121,7 +121,7 @@ internal static class TrainingDataLoader
         Location declaredAt)
     {
         if (!(request.TestFraction > 0 && request.TestFraction < 1))
-            throw new MlbException(ErrorCodes.EmptySplit, declaredAt,
+            throw new MlbException(MlbCodes.EmptySplit, declaredAt,
                 $"TestFraction {request.TestFraction} leaves no {(request.TestFraction <= 0 ? "test" : "training")} " +
                 "rows: set it between 0 and 1 (such as 0.2), or give TestData.");
         var split = ml.Data.TrainTestSplit(data, request.TestFraction, seed: request.Seed);
@@ -132,7 +132,7 @@ internal static class TrainingDataLoader
         Location declaredAt)
     {
         if (trainRows == 0 || testRows == 0)
-            throw new MlbException(ErrorCodes.EmptySplit, declaredAt,
+            throw new MlbException(MlbCodes.EmptySplit, declaredAt,
                 $"TestFraction {request.TestFraction} splits the {rows} rows of '{trainPath}' into " +
                 $"{trainRows} training and {testRows} test rows: choose a TestFraction that leaves rows on both " +
                 "sides, or give TestData.");
@@ -145,10 +145,10 @@ internal static class TrainingDataLoader
             return;
         var which = positives == 0 ? "negative" : "positive";
         throw testPath is null
-            ? new MlbException(ErrorCodes.EmptySplit, declaredAt,
+            ? new MlbException(MlbCodes.EmptySplit, declaredAt,
                 $"the test set split off the training data holds only {which} rows ({rows}): raise TestFraction, " +
                 "or give TestData with rows of both classes.")
-            : new MlbException(ErrorCodes.UnsuitableLabel, new Location(testPath),
+            : new MlbException(MlbCodes.UnsuitableLabel, new Location(testPath),
                 $"the test data holds only {which} rows ({rows}): evaluation needs rows of both classes; add some.");
     }
 }

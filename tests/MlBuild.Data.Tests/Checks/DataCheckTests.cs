@@ -27,7 +27,7 @@ public sealed class DataCheckTests
 
         var finding = Assert.Single(SchemaCheck.Run(TestFiles.Input(train, null, previous: IrisSchema), CheckLevel.Error));
 
-        Assert.Equal((DataCodes.SchemaChanged, Severity.Error), (finding.Code, finding.Severity));
+        Assert.Equal((MlbCodes.SchemaChanged, Severity.Error), (finding.Code, finding.Severity));
         Assert.Equal(new Location(train.Path, 1), finding.At);
         Assert.Contains("removed 'y'", finding.Message);
         Assert.Contains("added 'z'", finding.Message);
@@ -59,7 +59,7 @@ public sealed class DataCheckTests
         var error = Assert.Throws<MlbException>(() => TestFiles.Input(train, null));
 
         Assert.Equal(MissingLabelCheck.Shown, error.Diagnostics.Count);
-        Assert.All(error.Diagnostics, d => Assert.Equal((DataCodes.MissingLabels, Severity.Error), (d.Code, d.Severity)));
+        Assert.All(error.Diagnostics, d => Assert.Equal((MlbCodes.MissingLabels, Severity.Error), (d.Code, d.Severity)));
         Assert.Equal([2, 4, 6, 8, 10], error.Diagnostics.Select(d => d.At.Line));
         Assert.Contains("(10 of 20 rows of this file have none)", error.First.Message);
     }
@@ -97,7 +97,7 @@ public sealed class DataCheckTests
 
         var finding = Assert.Single(RowCountCheck.Run(input, DataCheckSettings.Default));
 
-        Assert.Equal((DataCodes.TooFewRows, Severity.Error, new Location(train.Path)), (finding.Code, finding.Severity, finding.At));
+        Assert.Equal((MlbCodes.TooFewRows, Severity.Error, new Location(train.Path)), (finding.Code, finding.Severity, finding.At));
         Assert.Contains("12 rows, fewer than MinRows (20)", finding.Message);
         Assert.Empty(RowCountCheck.Run(input, DataCheckSettings.Default with { MinRows = 12 }));
         Assert.Empty(RowCountCheck.Run(input, DataCheckSettings.Default with { TooFewRows = CheckLevel.Off }));
@@ -113,7 +113,7 @@ public sealed class DataCheckTests
 
         var finding = Assert.Single(ClassShareCheck.Run(TestFiles.Input(train, null), settings));
 
-        Assert.Equal((DataCodes.RareClass, Severity.Warning), (finding.Code, finding.Severity));
+        Assert.Equal((MlbCodes.RareClass, Severity.Warning), (finding.Code, finding.Severity));
         Assert.Contains("the class 'rare' of the label 'Label' has 3 of 200 training rows (1.5%)", finding.Message);
         Assert.Empty(ClassShareCheck.Run(TestFiles.Input(train, null), DataCheckSettings.Default));
         Assert.Empty(ClassShareCheck.Run(TestFiles.Input(train, null, classification: false), settings));
@@ -138,7 +138,7 @@ public sealed class DataCheckTests
         var findings = ConstantColumnCheck.Run(TestFiles.Input(train, null), CheckLevel.Warning).ToList();
 
         Assert.Equal(2, findings.Count);
-        Assert.All(findings, f => Assert.Equal((DataCodes.ConstantColumn, new Location(train.Path, 1)), (f.Code, f.At)));
+        Assert.All(findings, f => Assert.Equal((MlbCodes.ConstantColumn, new Location(train.Path, 1)), (f.Code, f.At)));
         Assert.Contains("'same' is '7' on all 30 training rows", findings[0].Message);
         Assert.Contains("'empty' is empty on all 30", findings[1].Message);
     }
@@ -155,7 +155,7 @@ public sealed class DataCheckTests
 
         var finding = Assert.Single(LeakageCheck.Run(TestFiles.Input(train, test), CheckLevel.Warning));
 
-        Assert.Equal((DataCodes.Leakage, new Location(test.Path, 102)), (finding.Code, finding.At));
+        Assert.Equal((MlbCodes.Leakage, new Location(test.Path, 102)), (finding.Code, finding.At));
         Assert.StartsWith("10 of 110 test rows are also in the training data 'train.csv' (test lines 102, 103, 104, 105, 106, …; this one is its line 2)", finding.Message);
     }
 
@@ -189,7 +189,7 @@ public sealed class DataCheckTests
 
         Assert.Empty(TrainTestShiftCheck.Run(TestFiles.Input(train, fresh), DataCheckSettings.Default));
         var finding = Assert.Single(TrainTestShiftCheck.Run(TestFiles.Input(train, shifted), DataCheckSettings.Default));
-        Assert.Equal((DataCodes.TrainTestShift, Severity.Warning, new Location(shifted.Path, 1)), (finding.Code, finding.Severity, finding.At));
+        Assert.Equal((MlbCodes.TrainTestShift, Severity.Warning, new Location(shifted.Path, 1)), (finding.Code, finding.Severity, finding.At));
         Assert.Contains("the feature 'x' is distributed differently", finding.Message);
     }
 
@@ -217,8 +217,8 @@ public sealed class DataCheckTests
         var findings = DataChecks.Run(input, DataCheckSettings.Default);
         var quiet = DataChecks.Run(input, DataCheckSettings.Default with { TooFewRows = CheckLevel.Warning, ConstantColumns = CheckLevel.Off });
 
-        Assert.Equal([(DataCodes.TooFewRows, Severity.Error), (DataCodes.ConstantColumn, Severity.Warning)],
+        Assert.Equal([(MlbCodes.TooFewRows, Severity.Error), (MlbCodes.ConstantColumn, Severity.Warning)],
             findings.Select(f => (f.Code, f.Severity)));
-        Assert.Equal([(DataCodes.TooFewRows, Severity.Warning)], quiet.Select(f => (f.Code, f.Severity)));
+        Assert.Equal([(MlbCodes.TooFewRows, Severity.Warning)], quiet.Select(f => (f.Code, f.Severity)));
     }
 }

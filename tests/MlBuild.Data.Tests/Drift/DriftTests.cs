@@ -51,7 +51,7 @@ public sealed class DriftTests
         // N(1, 1) against N(0, 1): D = 2Φ(0.5) − 1 = 0.383.
         Assert.InRange(x.Ks!.Value, 0.33, 0.43);
         var error = Assert.Single(DriftFindings.Of(report, TestFiles.Item));
-        Assert.Equal(DataCodes.Drift, error.Code);
+        Assert.Equal(MlbCodes.Drift, error.Code);
         Assert.Contains("the feature 'x' drifted from the training data: PSI", error.Message);
     }
 
@@ -95,7 +95,7 @@ public sealed class DriftTests
         var error = Assert.Throws<MlbException>(() => Compare(temp, profile, "partial.csv",
             "Label,x\n" + string.Concat(Enumerable.Range(0, 20).Select(i => $"1,{i}\n")))).First;
 
-        Assert.Equal(DataCodes.DriftColumnMissing, error.Code);
+        Assert.Equal(MlbCodes.DriftColumnMissing, error.Code);
         Assert.Contains("no column 'y'", error.Message);
     }
 
@@ -136,7 +136,7 @@ public sealed class DriftTests
         var missing = Assert.Throws<MlbException>(() => ProfileJson.Read(temp.File("none.profile.json"), TestFiles.Item)).First;
         var broken = Assert.Throws<MlbException>(() => ProfileJson.Read(temp.Write("broken.profile.json", "{ \"rows\": "), TestFiles.Item)).First;
 
-        Assert.Equal((DataCodes.DriftUnavailable, TestFiles.Item), (missing.Code, missing.At));
-        Assert.Equal((DataCodes.DriftUnavailable, temp.File("broken.profile.json")), (broken.Code, broken.At.File));
+        Assert.Equal((MlbCodes.DriftUnavailable, TestFiles.Item), (missing.Code, missing.At));
+        Assert.Equal((MlbCodes.DriftUnavailable, temp.File("broken.profile.json")), (broken.Code, broken.At.File));
     }
 }

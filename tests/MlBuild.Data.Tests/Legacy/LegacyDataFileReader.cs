@@ -19,13 +19,13 @@ internal static class LegacyDataFileReader
     public static LegacyDataFile Read(string path, LegacyDataFileFormat format)
     {
         if (!File.Exists(path))
-            throw new MlbException(DataCodes.FileNotFound, format.DeclaredAt,
+            throw new MlbException(MlbCodes.FileNotFound, format.DeclaredAt,
                 $"the data file '{path}' does not exist: fix the path in the MlModel item.");
 
         var separator = format.Separator ?? format.Reference?.Separator ?? LegacySeparatorDetector.Detect(FirstLines(path));
         var records = ReadRecords(path, separator);
         if (records.Count == 0)
-            throw new MlbException(DataCodes.EmptyDataFile, new Location(path),
+            throw new MlbException(MlbCodes.EmptyDataFile, new Location(path),
                 "the data file has no rows: add data rows, or point the MlModel item at the right file.");
 
         var first = records[0];
@@ -33,7 +33,7 @@ internal static class LegacyDataFileReader
         var names = NamesOf(path, format, first, header, separator);
         var rows = header.HasHeader ? records.Skip(1).ToList() : records;
         if (rows.Count == 0)
-            throw new MlbException(DataCodes.EmptyDataFile, new Location(path, first.Line),
+            throw new MlbException(MlbCodes.EmptyDataFile, new Location(path, first.Line),
                 "the data file has a header line but no rows: add data rows, or set HasHeader=false if this line is data.");
 
         CheckFieldCounts(path, rows, names.Count, Basis(format, first, header), separator);
@@ -81,17 +81,17 @@ internal static class LegacyDataFileReader
             if (fieldCount != reference.ColumnNames.Count && format.Label is { } label &&
                 HeaderNames(first) is var names && names.All(n => reference.ColumnNames.Contains(n, StringComparer.OrdinalIgnoreCase)) &&
                 !names.Contains(label, StringComparer.OrdinalIgnoreCase))
-                throw new MlbException(DataCodes.LabelNotFound, new Location(path, first.Line),
+                throw new MlbException(MlbCodes.LabelNotFound, new Location(path, first.Line),
                     $"the test data has no label column '{label}' (its columns: {string.Join(", ", names)}): add it, " +
                     $"with the actual values, in the same place as in the training data '{reference.Path}'.");
             if (fieldCount != reference.ColumnNames.Count)
-                throw new MlbException(DataCodes.WrongFieldCount, new Location(path, first.Line),
+                throw new MlbException(MlbCodes.WrongFieldCount, new Location(path, first.Line),
                     $"this line has {fieldCount} fields (separator {SeparatorSetting.Describe(separator)}) but the " +
                     $"training data '{reference.Path}' has {reference.ColumnNames.Count} columns: the test data needs " +
                     "the same columns in the same order.");
             var namesFromHeaders = header.HasHeader && reference.Header.HasHeader && format.ColumnNames is not { Count: > 0 };
             if (namesFromHeaders && !Matches(first, reference.ColumnNames))
-                throw new MlbException(DataCodes.WrongFieldCount, new Location(path, first.Line),
+                throw new MlbException(MlbCodes.WrongFieldCount, new Location(path, first.Line),
                     $"the header ({string.Join(", ", HeaderNames(first))}) does not match the training data's " +
                     $"({string.Join(", ", reference.ColumnNames)}): the test data needs the same columns in the same order.");
             return reference.ColumnNames;
@@ -100,7 +100,7 @@ internal static class LegacyDataFileReader
         if (format.ColumnNames is { Count: > 0 } given)
         {
             if (given.Count != fieldCount)
-                throw new MlbException(DataCodes.WrongFieldCount, format.DeclaredAt,
+                throw new MlbException(MlbCodes.WrongFieldCount, format.DeclaredAt,
                     $"Columns names {given.Count} columns but '{path}' has {fieldCount} fields on line {first.Line} " +
                     $"(separator {SeparatorSetting.Describe(separator)}): give exactly one name per field.");
             return Unique(given);
@@ -151,7 +151,7 @@ internal static class LegacyDataFileReader
         foreach (var row in rows)
         {
             if (row.Fields.Length != expected)
-                bag.Add(DataCodes.WrongFieldCount, new Location(path, row.Line),
+                bag.Add(MlbCodes.WrongFieldCount, new Location(path, row.Line),
                     $"this line has {row.Fields.Length} fields but {expected} were expected ({basis}): {hint}.");
             if (bag.IsFull)
                 break;

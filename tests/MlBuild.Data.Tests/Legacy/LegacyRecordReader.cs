@@ -36,7 +36,7 @@ internal static class LegacyRecordReader
             {
                 var next = reader.ReadLine();
                 if (next is null)
-                    throw new MlbException(DataCodes.WrongFieldCount, new Location(path, start),
+                    throw new MlbException(MlbCodes.WrongFieldCount, new Location(path, start),
                         "a quoted field that starts on this line is never closed: add the closing '\"', " +
                         "or double the quotes inside the field (\"\").");
                 lineNumber++;

@@ -31,11 +31,11 @@ internal static class LegacyValueValidator
                 if (LegacyValues.IsMissing(value))
                     continue;
                 if (column.Kind == ColumnKind.Numeric && !LegacyValues.IsNumber(value))
-                    bag.Add(DataCodes.InvalidValue, new Location(file.Path, row.Line),
+                    bag.Add(MlbCodes.InvalidValue, new Location(file.Path, row.Line),
                         $"column '{column.Name}' is numeric but this line has '{value}', which is not a number " +
                         "(invariant culture, '.' for decimals): fix the value, or leave it empty for a missing value.");
                 else if (column.Kind == ColumnKind.Boolean && !LegacyValues.IsBoolean(value))
-                    bag.Add(DataCodes.InvalidValue, new Location(file.Path, row.Line),
+                    bag.Add(MlbCodes.InvalidValue, new Location(file.Path, row.Line),
                         $"column '{column.Name}' holds true/false values but this line has '{value}': fix the value.");
             }
             if (bag.IsFull)

@@ -31,7 +31,7 @@ public sealed class BadValueTests
 
         var error = Assert.Throws<MlbException>(() => scan.ThrowIfBadValues(scan.Columns)).First;
 
-        Assert.Equal(DataCodes.InvalidValue, error.Code);
+        Assert.Equal(MlbCodes.InvalidValue, error.Code);
         Assert.Equal(new Location(source.Path, 6), error.At);
         Assert.Contains("'Age'", error.Message);
         Assert.Contains("'forty'", error.Message);
@@ -61,7 +61,7 @@ public sealed class BadValueTests
         var error = Assert.Throws<MlbException>(scan.ThrowIfBadValues).First;
 
         Assert.Equal(ColumnKind.Boolean, columns[1].Kind);
-        Assert.Equal(DataCodes.InvalidValue, error.Code);
+        Assert.Equal(MlbCodes.InvalidValue, error.Code);
         Assert.Equal(new Location(test.Path, 1), error.At);
         Assert.Contains("'yes'", error.Message);
     }
@@ -90,7 +90,7 @@ public sealed class BadValueTests
 
         Assert.Equal(ColumnKind.Numeric, scan.Columns[1].Kind);
         var error = Assert.Throws<MlbException>(() => scan.ThrowIfBadValues(scan.Columns)).Diagnostics.Single();
-        Assert.Equal(DataCodes.InvalidValue, error.Code);
+        Assert.Equal(MlbCodes.InvalidValue, error.Code);
         Assert.Equal(new Location(scan.Source.Path, 13), error.At);
         Assert.Contains("'twelve'", error.Message);
     }

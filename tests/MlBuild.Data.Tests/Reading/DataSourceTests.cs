@@ -55,7 +55,7 @@ public sealed class DataSourceTests
         var error = Assert.Throws<MlbException>(() =>
             DataSource.Open(Datasets.HeartTrain, new(Item, ColumnNames: ["Age", "Sex"]))).First;
 
-        Assert.Equal(DataCodes.WrongFieldCount, error.Code);
+        Assert.Equal(MlbCodes.WrongFieldCount, error.Code);
         Assert.Equal(Item, error.At);
         Assert.Contains("Columns names 2 columns", error.Message);
         Assert.Contains("14 fields", error.Message);
@@ -103,7 +103,7 @@ public sealed class DataSourceTests
 
         var error = Assert.Throws<MlbException>(() => DataSource.Open(path, new(Item))).First;
 
-        Assert.Equal(DataCodes.EmptyDataFile, error.Code);
+        Assert.Equal(MlbCodes.EmptyDataFile, error.Code);
         Assert.Equal(new Location(path), error.At);
     }
 
@@ -115,7 +115,7 @@ public sealed class DataSourceTests
 
         var error = Assert.Throws<MlbException>(() => DataSource.Open(path, new(Item))).First;
 
-        Assert.Equal(DataCodes.EmptyDataFile, error.Code);
+        Assert.Equal(MlbCodes.EmptyDataFile, error.Code);
         Assert.Equal(new Location(path, 2), error.At);
     }
 
@@ -128,7 +128,7 @@ public sealed class DataSourceTests
         var errors = Assert.Throws<MlbException>(() => DataSource.Open(path, new(Item))).Diagnostics;
 
         Assert.Equal([3, 5], errors.Select(e => e.At.Line));
-        Assert.All(errors, e => Assert.Equal(DataCodes.WrongFieldCount, e.Code));
+        Assert.All(errors, e => Assert.Equal(MlbCodes.WrongFieldCount, e.Code));
         Assert.All(errors, e => Assert.Equal(path, e.At.File));
         Assert.Contains("2 fields but 3 were expected", errors[0].Message);
         Assert.Contains("4 fields but 3 were expected", errors[1].Message);
@@ -145,7 +145,7 @@ public sealed class DataSourceTests
         var error = Assert.Throws<MlbException>(() => Scan(source)).First;
 
         Assert.False(source.SampleIsWholeFile);
-        Assert.Equal((DataCodes.WrongFieldCount, new Location(path, DataSource.SampleRows + 7)), (error.Code, error.At));
+        Assert.Equal((MlbCodes.WrongFieldCount, new Location(path, DataSource.SampleRows + 7)), (error.Code, error.At));
         Assert.Contains("1 fields but 2 were expected (as in the header on line 1)", error.Message);
     }
 
@@ -165,7 +165,7 @@ public sealed class DataSourceTests
     {
         var error = Assert.Throws<MlbException>(() => DataSource.Open("/nowhere/data.csv", new(Item))).First;
 
-        Assert.Equal(DataCodes.FileNotFound, error.Code);
+        Assert.Equal(MlbCodes.FileNotFound, error.Code);
         Assert.Equal(Item, error.At);
     }
 
@@ -191,7 +191,7 @@ public sealed class DataSourceTests
 
         var error = Assert.Throws<MlbException>(() => DataSource.Open(path, new(Item, Reference: train.Layout))).First;
 
-        Assert.Equal(DataCodes.WrongFieldCount, error.Code);
+        Assert.Equal(MlbCodes.WrongFieldCount, error.Code);
         Assert.Equal(new Location(path, 1), error.At);
         Assert.Contains("3 fields", error.Message);
         Assert.Contains("5 columns", error.Message);
@@ -207,7 +207,7 @@ public sealed class DataSourceTests
         var error = Assert.Throws<MlbException>(() =>
             DataSource.Open(path, new(Item, Reference: train.Layout, Label: "Label"))).First;
 
-        Assert.Equal((DataCodes.LabelNotFound, new Location(path, 1)), (error.Code, error.At));
+        Assert.Equal((MlbCodes.LabelNotFound, new Location(path, 1)), (error.Code, error.At));
         Assert.Contains("no label column 'Label' (its columns: Sepal length, Sepal width, Petal length, Petal width)", error.Message);
     }
 

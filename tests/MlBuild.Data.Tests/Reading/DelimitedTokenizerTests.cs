@@ -52,7 +52,7 @@ public sealed class DelimitedTokenizerTests
     {
         var error = Assert.Throws<MlbException>(() => Read("a,b\n1,2\n3,\"open\n4,5\n", ',')).First;
 
-        Assert.Equal(DataCodes.WrongFieldCount, error.Code);
+        Assert.Equal(MlbCodes.WrongFieldCount, error.Code);
         Assert.Equal(new Location("data.csv", 3), error.At);
     }
 

@@ -205,7 +205,7 @@ public sealed class ParquetReaderTests
 
         Assert.Equal(names, DataSource.Open(path, Plain with { ColumnNames = names }).Layout.ColumnNames);
         var error = Assert.Throws<MlbException>(() => DataSource.Open(path, Plain with { ColumnNames = ["a"] })).First;
-        Assert.Equal((DataCodes.WrongFieldCount, BothReaders.Item), (error.Code, error.At));
+        Assert.Equal((MlbCodes.WrongFieldCount, BothReaders.Item), (error.Code, error.At));
     }
 
     [Fact]
@@ -249,8 +249,8 @@ public sealed class ParquetReaderTests
         var noLabel = Assert.Throws<MlbException>(() => DataSource.Open(test, Plain with { Reference = train, Label = "m" })).First;
         var noFeature = Assert.Throws<MlbException>(() => DataSource.Open(test, Plain with { Reference = train, Label = "i" })).First;
 
-        Assert.Equal((DataCodes.LabelNotFound, new Location(test)), (noLabel.Code, noLabel.At));
-        Assert.Equal((DataCodes.WrongFieldCount, new Location(test)), (noFeature.Code, noFeature.At));
+        Assert.Equal((MlbCodes.LabelNotFound, new Location(test)), (noLabel.Code, noLabel.At));
+        Assert.Equal((MlbCodes.WrongFieldCount, new Location(test)), (noFeature.Code, noFeature.At));
         Assert.Contains("'l', 'f', 'd'", noFeature.Message);
     }
 
@@ -291,7 +291,7 @@ public sealed class ParquetReaderTests
 
         var error = Assert.Throws<MlbException>(() => DataSource.Open(path, Plain)).First;
 
-        Assert.Equal((DataCodes.UnsupportedColumn, new Location(path)), (error.Code, error.At));
+        Assert.Equal((MlbCodes.UnsupportedColumn, new Location(path)), (error.Code, error.At));
         Assert.Contains("'blob'", error.Message);
     }
 
@@ -303,7 +303,7 @@ public sealed class ParquetReaderTests
 
         var error = Assert.Throws<MlbException>(() => DataSource.Open(path, Plain)).First;
 
-        Assert.Equal((DataCodes.UnsupportedColumn, new Location(path)), (error.Code, error.At));
+        Assert.Equal((MlbCodes.UnsupportedColumn, new Location(path)), (error.Code, error.At));
     }
 
     [Fact]
@@ -314,7 +314,7 @@ public sealed class ParquetReaderTests
 
         var error = Assert.Throws<MlbException>(() => DataSource.Open(path, Plain)).First;
 
-        Assert.Equal((DataCodes.EmptyDataFile, new Location(path)), (error.Code, error.At));
+        Assert.Equal((MlbCodes.EmptyDataFile, new Location(path)), (error.Code, error.At));
     }
 
     private static void AssertNumber(RecordCursor records, int field, double? expected)

@@ -70,7 +70,7 @@ public sealed class SeparatorTests
     {
         var error = Assert.Throws<MlbException>(() => SeparatorSetting.Parse("::", new Location("p.csproj", 3, 4))).First;
 
-        Assert.Equal(DataCodes.InvalidMetadataValue, error.Code);
+        Assert.Equal(MlbCodes.InvalidMetadataValue, error.Code);
         Assert.Equal(new Location("p.csproj", 3, 4), error.At);
         Assert.Contains("'::'", error.Message);
     }

@@ -38,7 +38,7 @@ public sealed class ColumnSelectionTests
         var error = Assert.Throws<MlbException>(() =>
             ColumnSelection.Resolve(Columns.Skip(1).ToList(), null, null, Item, "d.csv")).First;
 
-        Assert.Equal(ErrorCodes.LabelNotFound, error.Code);
+        Assert.Equal(MlbCodes.LabelNotFound, error.Code);
         Assert.Equal(Item, error.At);
         Assert.Contains("Age, City", error.Message);
         Assert.Contains("set Label", error.Message);
@@ -49,7 +49,7 @@ public sealed class ColumnSelectionTests
     {
         var error = Assert.Throws<MlbException>(() => ColumnSelection.Resolve(Columns, "Price", null, Item, "d.csv")).First;
 
-        Assert.Equal(ErrorCodes.LabelNotFound, error.Code);
+        Assert.Equal(MlbCodes.LabelNotFound, error.Code);
         Assert.Contains("'Price'", error.Message);
     }
 
@@ -59,7 +59,7 @@ public sealed class ColumnSelectionTests
         var error = Assert.Throws<MlbException>(() =>
             ColumnSelection.Resolve(Columns, null, ["Age", "Height", "Weight"], Item, "d.csv")).First;
 
-        Assert.Equal(ErrorCodes.UnknownFeature, error.Code);
+        Assert.Equal(MlbCodes.UnknownFeature, error.Code);
         Assert.Equal(Item, error.At);
         Assert.Contains("'Height', 'Weight'", error.Message);
         Assert.Contains("label, Age, City", error.Message);
@@ -70,7 +70,7 @@ public sealed class ColumnSelectionTests
     {
         var error = Assert.Throws<MlbException>(() => ColumnSelection.Resolve(Columns, null, ["Age", "Label"], Item, "d.csv")).First;
 
-        Assert.Equal(ErrorCodes.UnknownFeature, error.Code);
+        Assert.Equal(MlbCodes.UnknownFeature, error.Code);
         Assert.Contains("is the label", error.Message);
     }
 }

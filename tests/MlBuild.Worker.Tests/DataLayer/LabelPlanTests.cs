@@ -102,7 +102,7 @@ public sealed class LabelPlanTests
         using var temp = new TestDirectory();
         var error = Fails(temp, ModelTask.BinaryClassification, "0", "1", "2", "1").First;
 
-        Assert.Equal(ErrorCodes.UnsuitableLabel, error.Code);
+        Assert.Equal(MlbCodes.UnsuitableLabel, error.Code);
         Assert.Equal(new Location(temp.File("d.csv")), error.At);
         Assert.Contains("has 3: 0, 1, 2", error.Message);
         Assert.Contains("MulticlassClassification", error.Message);
@@ -114,7 +114,7 @@ public sealed class LabelPlanTests
         using var temp = new TestDirectory();
         var error = Fails(temp, ModelTask.BinaryClassification, "yes", "yes").First;
 
-        Assert.Equal(ErrorCodes.UnsuitableLabel, error.Code);
+        Assert.Equal(MlbCodes.UnsuitableLabel, error.Code);
         Assert.Contains("only 'yes'", error.Message);
     }
 
@@ -142,7 +142,7 @@ public sealed class LabelPlanTests
 
         var error = FirstUnknown(plan, test)!;
 
-        Assert.Equal(ErrorCodes.UnsuitableLabel, error.Code);
+        Assert.Equal(MlbCodes.UnsuitableLabel, error.Code);
         Assert.Equal(new Location(test.Path, 2), error.At);
         Assert.Contains("'eggs'", error.Message);
     }
@@ -153,7 +153,7 @@ public sealed class LabelPlanTests
         using var temp = new TestDirectory();
         var error = Fails(temp, ModelTask.Regression, "cheap", "dear", "cheap", "dear").First;
 
-        Assert.Equal(ErrorCodes.UnsuitableLabel, error.Code);
+        Assert.Equal(MlbCodes.UnsuitableLabel, error.Code);
         Assert.Equal(new Location(temp.File("d.csv"), 2), error.At);
         Assert.Contains("'cheap'", error.Message);
     }
@@ -179,7 +179,7 @@ public sealed class LabelPlanTests
 
         var error = FirstUnknown(plan, test)!;
 
-        Assert.Equal(ErrorCodes.UnsuitableLabel, error.Code);
+        Assert.Equal(MlbCodes.UnsuitableLabel, error.Code);
         Assert.Equal(new Location(test.Path, 3), error.At);
         Assert.Contains("2 classes: 0, 1", error.Message);
     }
@@ -190,6 +190,6 @@ public sealed class LabelPlanTests
         using var temp = new TestDirectory();
         var error = Fails(temp, ModelTask.MulticlassClassification, "a", "a").First;
 
-        Assert.Equal(ErrorCodes.UnsuitableLabel, error.Code);
+        Assert.Equal(MlbCodes.UnsuitableLabel, error.Code);
     }
 }

@@ -175,7 +175,7 @@ public sealed class EvaluationJobTests(TrainedModels models) : IDisposable
 
         var error = Assert.Single(InProcess.EvaluationFails(request));
 
-        Assert.Equal((ErrorCodes.UnknownSliceColumn, new Location(_temp.File("Model.csproj"), 20)), (error.Code, error.At));
+        Assert.Equal((MlbCodes.UnknownSliceColumn, new Location(_temp.File("Model.csproj"), 20)), (error.Code, error.At));
         Assert.Contains("'Colour'", error.Message);
         Assert.Contains("Label, Sepal length, Sepal width, Petal length, Petal width", error.Message);
         Assert.False(File.Exists(request.ResultOutputPath));
@@ -193,7 +193,7 @@ public sealed class EvaluationJobTests(TrainedModels models) : IDisposable
 
         var error = Assert.Single(InProcess.EvaluationFails(request));
 
-        Assert.Equal((ErrorCodes.InvalidExpectation, new Location(request.Expectations[0].File, 3)), (error.Code, error.At));
+        Assert.Equal((MlbCodes.InvalidExpectation, new Location(request.Expectations[0].File, 3)), (error.Code, error.At));
         Assert.Contains(expected, error.Message);
         Assert.False(File.Exists(request.ResultOutputPath));
     }
@@ -217,7 +217,7 @@ public sealed class EvaluationJobTests(TrainedModels models) : IDisposable
         var failure = Assert.Single(result.FailedExpectations);
         Assert.Equal((2, "<= 5"), (failure.Line, failure.Expected));
         Assert.InRange(double.Parse(failure.Actual, System.Globalization.CultureInfo.InvariantCulture), 10, 25);
-        Assert.Equal(ErrorCodes.InvalidExpectation, error.Code);
+        Assert.Equal(MlbCodes.InvalidExpectation, error.Code);
         Assert.Contains("a regression's expectation is a range", error.Message);
     }
 

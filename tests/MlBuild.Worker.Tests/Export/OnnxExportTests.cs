@@ -182,7 +182,7 @@ public sealed class OnnxExportTests
 
         var error = InProcess.Fails(request);
 
-        Assert.Equal(ErrorCodes.OnnxConversionFailed, error.Code);
+        Assert.Equal(MlbCodes.OnnxConversionFailed, error.Code);
         Assert.Equal((request.ProjectFile, TestRequests.ItemLine), (error.At.File, error.At.Line));
         Assert.StartsWith("ExportOnnx: the model cannot be converted to ONNX: step 2 of ", error.Message);
         Assert.True(error.Message.Contains($", {step}, blocks it (", StringComparison.Ordinal), error.Message);
@@ -201,7 +201,7 @@ public sealed class OnnxExportTests
         var error = InProcess.Fails(request);
 
         // Microsoft.ML.OnnxConverter 0.23.1 cannot convert FeaturizeText (its text normalizer is never registered).
-        Assert.Equal(ErrorCodes.OnnxConversionFailed, error.Code);
+        Assert.Equal(MlbCodes.OnnxConversionFailed, error.Code);
         Assert.True(error.Message.StartsWith(
             "ExportOnnx: the model cannot be converted to ONNX: step 1 of 4, TextFeaturizingEstimator.Transformer, " +
             "writing 'SentimentText', blocks it (its conversion failed: ", StringComparison.Ordinal), error.Message);

@@ -40,7 +40,7 @@ public sealed class ParamsFileTests
 
         var error = Assert.Throws<MlbException>(() => ParamsFile.Read(path, Item)).First;
 
-        Assert.Equal(ErrorCodes.InvalidParamsFile, error.Code);
+        Assert.Equal(MlbCodes.InvalidParamsFile, error.Code);
         Assert.Equal(path, error.At.File);
         Assert.Equal(3, error.At.Line);
         Assert.True(error.At.Column > 0);
@@ -54,7 +54,7 @@ public sealed class ParamsFileTests
 
         var error = Assert.Throws<MlbException>(() => ParamsFile.Read(path, Item)).First;
 
-        Assert.Equal(ErrorCodes.InvalidParamsFile, error.Code);
+        Assert.Equal(MlbCodes.InvalidParamsFile, error.Code);
         Assert.Equal(new Location(path, 1), error.At);
         Assert.Contains("array", error.Message);
     }

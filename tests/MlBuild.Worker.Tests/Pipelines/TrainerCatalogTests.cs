@@ -32,7 +32,7 @@ public sealed class TrainerCatalogTests
         var error = Assert.Throws<MlbException>(() =>
             TrainerCatalog.Find(ModelTask.MulticlassClassification, "FastForest", Item)).First;
 
-        Assert.Equal(ErrorCodes.UnknownTrainer, error.Code);
+        Assert.Equal(MlbCodes.UnknownTrainer, error.Code);
         Assert.Equal(Item, error.At);
         Assert.Contains("LbfgsMaximumEntropy (the default), SdcaMaximumEntropy, LightGbm, FastTree, NaiveBayes", error.Message);
     }
@@ -51,7 +51,7 @@ public sealed class TrainerCatalogTests
     {
         var error = Assert.Throws<MlbException>(() => TaskParser.Parse(name, Item)).First;
 
-        Assert.Equal(ErrorCodes.UnknownTask, error.Code);
+        Assert.Equal(MlbCodes.UnknownTask, error.Code);
         Assert.Equal(Item, error.At);
         Assert.Contains("BinaryClassification, MulticlassClassification, Regression", error.Message);
     }

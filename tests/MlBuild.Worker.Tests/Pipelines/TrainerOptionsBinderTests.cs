@@ -47,7 +47,7 @@ public sealed class TrainerOptionsBinderTests
         var error = Assert.Throws<MlbException>(() =>
             TrainerOptionsBinder.Apply(new FastTreeRegressionTrainer.Options(), "FastTree", parameters)).First;
 
-        Assert.Equal(ErrorCodes.UnknownParam, error.Code);
+        Assert.Equal(MlbCodes.UnknownParam, error.Code);
         Assert.Equal(new Location(temp.File("params.json"), 3, 3), error.At);
         Assert.Contains("'Trees' is not an option of FastTree", error.Message);
         Assert.Contains("NumberOfLeaves", error.Message);
@@ -62,7 +62,7 @@ public sealed class TrainerOptionsBinderTests
         var error = Assert.Throws<MlbException>(() =>
             TrainerOptionsBinder.Apply(null, "NaiveBayes", Params(temp, """{ "x": 1 }"""))).First;
 
-        Assert.Equal(ErrorCodes.UnknownParam, error.Code);
+        Assert.Equal(MlbCodes.UnknownParam, error.Code);
         Assert.Contains("has none", error.Message);
     }
 
@@ -79,7 +79,7 @@ public sealed class TrainerOptionsBinderTests
         var error = Assert.Throws<MlbException>(() =>
             TrainerOptionsBinder.Apply(new FastTreeRegressionTrainer.Options(), "FastTree", Params(temp, json))).First;
 
-        Assert.Equal(ErrorCodes.InvalidParamValue, error.Code);
+        Assert.Equal(MlbCodes.InvalidParamValue, error.Code);
         Assert.Equal(new Location(temp.File("params.json"), 1, 3), error.At);
         Assert.Contains(expected, error.Message);
     }

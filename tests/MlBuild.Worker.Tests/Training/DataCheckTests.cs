@@ -100,7 +100,7 @@ public sealed class DataCheckTests
 
         var error = InProcess.Fails(request);
 
-        Assert.Equal((ErrorCodes.SchemaChanged, new Location(train, 1)), (error.Code, error.At));
+        Assert.Equal((MlbCodes.SchemaChanged, new Location(train, 1)), (error.Code, error.At));
         Assert.Contains("removed 'Sepal width'", error.Message);
         AssertNothingWritten(request);
         // The same data, accepted (no recorded schema to compare with), trains.
@@ -119,7 +119,7 @@ public sealed class DataCheckTests
         var errors = Assert.Throws<MlbException>(() => InProcess.Run(request)).Diagnostics;
 
         Assert.Equal([5, 9, 40], errors.Select(e => e.At.Line));
-        Assert.All(errors, e => Assert.Equal((ErrorCodes.MissingLabels, train), (e.Code, e.At.File)));
+        Assert.All(errors, e => Assert.Equal((MlbCodes.MissingLabels, train), (e.Code, e.At.File)));
         Assert.Contains("(3 of 283 rows of this file have none)", errors[0].Message);
         AssertNothingWritten(request);
 
@@ -146,7 +146,7 @@ public sealed class DataCheckTests
         var warning = Assert.Single(Warnings(output));
         // Iris's own 2 coincident rows (test lines 11 and 23) come first, then the copies from line 32 on.
         Assert.Contains("warning MLB2106: Iris: 12 of 40 test rows are also in the training data 'train.tsv' (test lines 11, 23, 32, 33, 34, …", warning);
-        Assert.Equal((ErrorCodes.Leakage, new Location(test, 11)), (error.Code, error.At));
+        Assert.Equal((MlbCodes.Leakage, new Location(test, 11)), (error.Code, error.At));
     }
 
     [Fact]
@@ -175,7 +175,7 @@ public sealed class DataCheckTests
 
         var warning = Assert.Single(Warnings(output));
         Assert.Contains($"{test}(1): warning MLB2107: Iris: the feature 'Petal length' is distributed differently", warning);
-        Assert.Equal((ErrorCodes.TrainTestShift, new Location(test, 1)), (error.Code, error.At));
+        Assert.Equal((MlbCodes.TrainTestShift, new Location(test, 1)), (error.Code, error.At));
         Assert.False(File.Exists(temp.File("strict/Iris.zip")));
         Assert.False(File.Exists(temp.File("strict/Iris.profile.json")));
     }
@@ -190,7 +190,7 @@ public sealed class DataCheckTests
 
         var error = InProcess.Fails(request);
 
-        Assert.Equal((ErrorCodes.TooFewRows, new Location(train)), (error.Code, error.At));
+        Assert.Equal((MlbCodes.TooFewRows, new Location(train)), (error.Code, error.At));
         Assert.Contains("12 rows, fewer than MinRows (20)", error.Message);
         AssertNothingWritten(request);
         Assert.Equal(12, InProcess.Run(request with { DataChecks = new DataCheckSettings { MinRows = 10 } }).Result.TrainRows);

@@ -24,7 +24,7 @@ public sealed class ErrorTests
 
         var error = InProcess.Fails(request);
 
-        Assert.Equal((ErrorCodes.UnknownTask, Item(temp)), (error.Code, error.At));
+        Assert.Equal((MlbCodes.UnknownTask, Item(temp)), (error.Code, error.At));
         AssertNoOutputs(request);
     }
 
@@ -35,7 +35,7 @@ public sealed class ErrorTests
 
         var error = InProcess.Fails(TestRequests.Iris(temp) with { Trainer = "FastForest" });
 
-        Assert.Equal((ErrorCodes.UnknownTrainer, Item(temp)), (error.Code, error.At));
+        Assert.Equal((MlbCodes.UnknownTrainer, Item(temp)), (error.Code, error.At));
         Assert.Contains("LbfgsMaximumEntropy (the default)", error.Message);
     }
 
@@ -47,7 +47,7 @@ public sealed class ErrorTests
 
         var error = InProcess.Fails(TestRequests.Iris(temp) with { ParamsFile = path });
 
-        Assert.Equal(ErrorCodes.InvalidParamsFile, error.Code);
+        Assert.Equal(MlbCodes.InvalidParamsFile, error.Code);
         Assert.Equal((path, 3), (error.At.File, error.At.Line));
     }
 
@@ -58,7 +58,7 @@ public sealed class ErrorTests
 
         var error = InProcess.Fails(TestRequests.Iris(temp) with { Separator = "tabs" });
 
-        Assert.Equal((ErrorCodes.InvalidMetadataValue, Item(temp)), (error.Code, error.At));
+        Assert.Equal((MlbCodes.InvalidMetadataValue, Item(temp)), (error.Code, error.At));
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class ErrorTests
 
         var error = InProcess.Fails(TestRequests.For(temp, "Empty", "Regression", path));
 
-        Assert.Equal((ErrorCodes.EmptyDataFile, new Location(path)), (error.Code, error.At));
+        Assert.Equal((MlbCodes.EmptyDataFile, new Location(path)), (error.Code, error.At));
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public sealed class ErrorTests
 
         var error = InProcess.Fails(TestRequests.Heart(temp) with { Columns = null });
 
-        Assert.Equal((ErrorCodes.LabelNotFound, Item(temp)), (error.Code, error.At));
+        Assert.Equal((MlbCodes.LabelNotFound, Item(temp)), (error.Code, error.At));
         Assert.Contains("Column1, Column2", error.Message);
         Assert.Contains("set Label", error.Message);
     }
@@ -91,7 +91,7 @@ public sealed class ErrorTests
 
         var error = InProcess.Fails(TestRequests.Iris(temp) with { Features = ["Sepal length", "Sepal height"] });
 
-        Assert.Equal((ErrorCodes.UnknownFeature, Item(temp)), (error.Code, error.At));
+        Assert.Equal((MlbCodes.UnknownFeature, Item(temp)), (error.Code, error.At));
         Assert.Contains("'Sepal height'", error.Message);
         Assert.Contains("Petal width", error.Message);
     }
@@ -106,7 +106,7 @@ public sealed class ErrorTests
 
         var error = InProcess.Fails(TestRequests.Iris(temp) with { TestData = test });
 
-        Assert.Equal((ErrorCodes.InvalidValue, new Location(test, 6)), (error.Code, error.At));
+        Assert.Equal((MlbCodes.InvalidValue, new Location(test, 6)), (error.Code, error.At));
         Assert.Contains("'Sepal width'", error.Message);
         Assert.Contains("'3,", error.Message);
     }
@@ -118,7 +118,7 @@ public sealed class ErrorTests
 
         var error = InProcess.Fails(TestRequests.Iris(temp) with { Task = "BinaryClassification" });
 
-        Assert.Equal((ErrorCodes.UnsuitableLabel, new Location(TestData.IrisTrain)), (error.Code, error.At));
+        Assert.Equal((MlbCodes.UnsuitableLabel, new Location(TestData.IrisTrain)), (error.Code, error.At));
         Assert.Contains("0, 1, 2", error.Message);
     }
 
@@ -132,7 +132,7 @@ public sealed class ErrorTests
 
         var error = InProcess.Fails(TestRequests.Taxi(temp) with { TrainData = train });
 
-        Assert.Equal((ErrorCodes.WrongFieldCount, new Location(train, 41)), (error.Code, error.At));
+        Assert.Equal((MlbCodes.WrongFieldCount, new Location(train, 41)), (error.Code, error.At));
         Assert.Contains("6 fields but 7 were expected", error.Message);
     }
 
@@ -146,7 +146,7 @@ public sealed class ErrorTests
 
         var error = InProcess.Fails(TestRequests.Iris(temp) with { TestData = null, TestFraction = fraction });
 
-        Assert.Equal((ErrorCodes.EmptySplit, Item(temp)), (error.Code, error.At));
+        Assert.Equal((MlbCodes.EmptySplit, Item(temp)), (error.Code, error.At));
         Assert.Contains("TestFraction", error.Message);
     }
 
@@ -161,7 +161,7 @@ public sealed class ErrorTests
             PipelineAssembly = temp.File("App.dll"),
         });
 
-        Assert.Equal((ErrorCodes.PipelineAssemblyMissing, Item(temp)), (error.Code, error.At));
+        Assert.Equal((MlbCodes.PipelineAssemblyMissing, Item(temp)), (error.Code, error.At));
     }
 
     [Fact]
@@ -171,7 +171,7 @@ public sealed class ErrorTests
 
         var error = InProcess.Fails(CodeRequest(temp, "MlBuild.Worker.Tests.Support.SentimentPipelin"));
 
-        Assert.Equal((ErrorCodes.PipelineTypeNotFound, Item(temp)), (error.Code, error.At));
+        Assert.Equal((MlbCodes.PipelineTypeNotFound, Item(temp)), (error.Code, error.At));
         Assert.Contains(typeof(SentimentPipeline).FullName!, error.Message);
         Assert.Contains(typeof(ThrowingPipeline).FullName!, error.Message);
         Assert.DoesNotContain(typeof(NotAPipeline).FullName!, error.Message);
@@ -186,7 +186,7 @@ public sealed class ErrorTests
 
         var error = InProcess.Fails(CodeRequest(temp, type.FullName!));
 
-        Assert.Equal((ErrorCodes.InvalidPipelineType, Item(temp)), (error.Code, error.At));
+        Assert.Equal((MlbCodes.InvalidPipelineType, Item(temp)), (error.Code, error.At));
         Assert.Contains(expected, error.Message);
     }
 
@@ -198,7 +198,7 @@ public sealed class ErrorTests
 
         var error = InProcess.Fails(request);
 
-        Assert.Equal((ErrorCodes.PipelineFailed, Item(temp)), (error.Code, error.At));
+        Assert.Equal((MlbCodes.PipelineFailed, Item(temp)), (error.Code, error.At));
         Assert.Contains("System.InvalidOperationException", error.Message);
         Assert.Contains("No features for you.", error.Message);
         AssertNoOutputs(request);
@@ -212,7 +212,7 @@ public sealed class ErrorTests
 
         var error = InProcess.Fails(TestRequests.Taxi(temp) with { ParamsFile = path });
 
-        Assert.Equal((ErrorCodes.UnknownParam, new Location(path, 3, 3)), (error.Code, error.At));
+        Assert.Equal((MlbCodes.UnknownParam, new Location(path, 3, 3)), (error.Code, error.At));
         Assert.Contains("NumberOfLeaves", error.Message);
     }
 
@@ -224,7 +224,7 @@ public sealed class ErrorTests
 
         var error = InProcess.Fails(TestRequests.Taxi(temp) with { ParamsFile = path });
 
-        Assert.Equal((ErrorCodes.InvalidParamValue, new Location(path, 1, 3)), (error.Code, error.At));
+        Assert.Equal((MlbCodes.InvalidParamValue, new Location(path, 1, 3)), (error.Code, error.At));
         Assert.Contains("\"ten\"", error.Message);
     }
 

@@ -13,7 +13,7 @@ public sealed class ExceptionTranslatorTests
 
         var error = ExceptionTranslator.Translate(new InvalidOperationException("wrapped", missing), new Location("p.csproj", 3));
 
-        Assert.Equal(ErrorCodes.MissingTrainerPackage, error.Code);
+        Assert.Equal(MlbCodes.MissingTrainerPackage, error.Code);
         Assert.Equal(new Location("p.csproj", 3), error.At);
         Assert.Contains("<PackageReference Include=\"Microsoft.ML.LightGbm\" Version=\"5.0.1\" />", error.Message);
     }
@@ -26,7 +26,7 @@ public sealed class ExceptionTranslatorTests
 
         var error = ExceptionTranslator.Translate(missing, new Location("p.csproj", 3));
 
-        Assert.Equal(ErrorCodes.MissingOnnxConverter, error.Code);
+        Assert.Equal(MlbCodes.MissingOnnxConverter, error.Code);
         Assert.Equal(new Location("p.csproj", 3), error.At);
         Assert.Contains("<PackageReference Include=\"Microsoft.ML.OnnxConverter\" Version=\"0.23.1\" />", error.Message);
     }
@@ -51,7 +51,7 @@ public sealed class ExceptionTranslatorTests
         var error = ExceptionTranslator.Translate(
             new System.Reflection.TargetInvocationException(new ArgumentException("Bad column.")), new Location("p.csproj"));
 
-        Assert.Equal(ErrorCodes.TrainingFailed, error.Code);
+        Assert.Equal(MlbCodes.TrainingFailed, error.Code);
         Assert.Equal("training failed: Bad column. (ArgumentException)", error.Message);
     }
 }

@@ -223,7 +223,7 @@ internal sealed class ParquetColumn
     }
 
     private static MlbException Unsupported(DataField field, string path, string what) =>
-        new(DataCodes.UnsupportedColumn, new Location(path),
+        new(MlbCodes.UnsupportedColumn, new Location(path),
             $"the Parquet column '{field.Path}' holds {what}, which a model cannot read as a number, a boolean or " +
             "text: convert it, or write the file without it.");
 

@@ -25,7 +25,7 @@ internal static class ParquetFile
         catch (Exception e) when (e is IOException or InvalidDataException or NotSupportedException or ArgumentException)
         {
             stream.Dispose();
-            throw new MlbException(DataCodes.UnsupportedColumn, new Location(path),
+            throw new MlbException(MlbCodes.UnsupportedColumn, new Location(path),
                 $"the Parquet file cannot be read ({e.Message}): write it again, or point the MlModel item at the right file.");
         }
     }

@@ -47,7 +47,7 @@ internal static class ParquetLayout
             }
         }
         if (sample.Count == 0)
-            throw new MlbException(DataCodes.EmptyDataFile, new Location(path),
+            throw new MlbException(MlbCodes.EmptyDataFile, new Location(path),
                 "the data file has no rows: add data rows, or point the MlModel item at the right file.");
         return (layout, sample, complete, order);
     }
@@ -69,7 +69,7 @@ internal static class ParquetLayout
             }
             if (missing.Count > 0)
                 throw new MlbException(missing.Contains(format.Label ?? "", StringComparer.OrdinalIgnoreCase)
-                        ? DataCodes.LabelNotFound : DataCodes.WrongFieldCount, new Location(path),
+                        ? MlbCodes.LabelNotFound : MlbCodes.WrongFieldCount, new Location(path),
                     $"the test data has no column {string.Join(", ", missing.Select(m => $"'{m}'"))} of the training data " +
                     $"'{reference.Path}' (its columns: {string.Join(", ", fileNames)}): the test data needs the training " +
                     "data's columns.");
@@ -79,7 +79,7 @@ internal static class ParquetLayout
         if (format.ColumnNames is { Count: > 0 } given)
         {
             if (given.Count != fileNames.Count)
-                throw new MlbException(DataCodes.WrongFieldCount, format.DeclaredAt,
+                throw new MlbException(MlbCodes.WrongFieldCount, format.DeclaredAt,
                     $"Columns names {given.Count} columns but '{path}' has {fileNames.Count}: give exactly one name per " +
                     "column, or leave Columns out to use the file's names.");
             return (ColumnNames.Unique(given), all);

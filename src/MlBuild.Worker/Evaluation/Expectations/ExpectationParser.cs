@@ -24,7 +24,7 @@ internal static class ExpectationParser
         foreach (var file in files)
         {
             if (!File.Exists(file.File))
-                throw new MlbException(ErrorCodes.FileNotFound, new Location(file.ProjectFile, Math.Max(0, file.ItemLine)),
+                throw new MlbException(MlbCodes.FileNotFound, new Location(file.ProjectFile, Math.Max(0, file.ItemLine)),
                     $"the expectation file '{file.File}' does not exist: fix the path in the MlExpectation item.");
             var number = 0;
             foreach (var line in File.ReadLines(file.File))
@@ -38,7 +38,7 @@ internal static class ExpectationParser
                 }
                 catch (InvalidExpectationException e)
                 {
-                    bag.Add(ErrorCodes.InvalidExpectation, new Location(file.File, number), e.Message);
+                    bag.Add(MlbCodes.InvalidExpectation, new Location(file.File, number), e.Message);
                 }
                 if (bag.IsFull)
                     break;

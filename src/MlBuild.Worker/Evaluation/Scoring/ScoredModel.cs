@@ -38,7 +38,7 @@ internal sealed record ScoredModel(string Path, ITransformer Model, IPredictions
         }
         catch (Exception e) when (e is not MlbException && ExceptionTranslator.MissingPackage(e) is null)
         {
-            throw new MlbException(ErrorCodes.TrainingFailed, declaredAt,
+            throw new MlbException(MlbCodes.TrainingFailed, declaredAt,
                 $"the {role} '{path}' cannot score the test data: {e.Message} ({e.GetType().Name}). " +
                 (role == "model" ? "Rebuild to train it again." : "Clean the model cache (or delete the baseline's entry) and rebuild."));
         }

@@ -17,7 +17,7 @@ internal static class SliceColumns
             if (ColumnSelection.Find(columns, slice.Column) is { } column)
                 resolved.Add(column);
             else
-                bag.Add(ErrorCodes.UnknownSliceColumn, new Location(slice.ProjectFile, Math.Max(0, slice.ItemLine)),
+                bag.Add(MlbCodes.UnknownSliceColumn, new Location(slice.ProjectFile, Math.Max(0, slice.ItemLine)),
                     $"the slice column '{slice.Column}' is not a column of the model's data (columns: " +
                     $"{string.Join(", ", columns.Select(c => c.Name))}): set the MlSlice's Column to one of them.");
         }
