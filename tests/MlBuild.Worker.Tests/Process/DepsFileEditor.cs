@@ -7,6 +7,8 @@ namespace MlBuild.Worker.Tests.Process;
 /// Microsoft.ML.OnnxConverter), from the test project's.</summary>
 internal static class DepsFileEditor
 {
+    private static readonly string[] TestOnlyProjects = ["MlBuild.Worker.Tests", "MlBuild.TestSupport", "MlBuild.Core", "MlBuild.GitHub"];
+
     public static string WithoutLightGbm(TestDirectory temp) => Without(temp, "Microsoft.ML.LightGbm", "LightGBM");
 
     public static string WithoutOnnxConverter(TestDirectory temp) => Without(temp, "Microsoft.ML.OnnxConverter");
@@ -26,8 +28,9 @@ internal static class DepsFileEditor
             {
                 foreach (var package in packages)
                     (library!["dependencies"] as JsonObject)?.Remove(package);
-                // Project assemblies resolve beside the deps.json, which here is not the test output folder.
-                if (name.StartsWith("MlBuild.Worker.Tests/", StringComparison.Ordinal))
+                // Project assemblies resolve beside the deps.json, which here is not the test output folder; the
+                // test project's own and what only the tests reference (TestSupport and the core under it) go.
+                if (TestOnlyProjects.Any(project => name.StartsWith(project + "/", StringComparison.Ordinal)))
                     library!.AsObject().Remove("runtime");
             }
         }
