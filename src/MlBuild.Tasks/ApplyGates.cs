@@ -85,7 +85,8 @@ public sealed class ApplyGates : MsBuildTask
 
         var outcomes = GateEvaluator.EvaluateAll(gates, evaluations, ProjectFile);
         var report = EvaluationReport.Create(BaselineDescription ?? "none", evaluations, outcomes, projectDirectory, NullIfEmpty(BaselineCommit))
-            with { BaselineRef = NullIfEmpty(BaselineRef), Context = ReadContext() };
+            with
+        { BaselineRef = NullIfEmpty(BaselineRef), Context = ReadContext() };
         foreach (var line in ConsoleReport.Render(report))
             Log.LogMessage(MessageImportance.High, line);
         AtomicFile.WriteAllText(Path.Combine(IntermediateDirectory, "evaluation.json"), EvaluationJson.Serialize(report));
@@ -115,7 +116,8 @@ public sealed class ApplyGates : MsBuildTask
         try
         {
             return new ReportContextReader(Git, ReadEnvironment).Read(ProjectFile, LockFile, NullIfEmpty(BaselineCommit), ReportHistoryLength)
-                with { GateFailuresAsWarnings = GateFailuresAsWarnings };
+                with
+            { GateFailuresAsWarnings = GateFailuresAsWarnings };
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
         {

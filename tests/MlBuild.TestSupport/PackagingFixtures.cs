@@ -58,17 +58,17 @@ internal static class PackagingFixtures
 
     public static PackagePlan Plan(JsonObject? entry = null, JsonObject? evaluation = null, string name = "Iris",
         IReadOnlyList<string>? forced = null, string? onnx = null) => new()
-    {
-        Name = name,
-        PackageId = "Samples.Models." + name,
-        Version = "1.2.0",
-        ProjectFile = "/repo/samples/Iris/Iris.csproj",
-        ModelFile = "/repo/samples/Iris/bin/Debug/net10.0/Iris.zip",
-        OnnxFile = onnx,
-        LockEntry = entry ?? IrisEntry(),
-        Evaluation = evaluation ?? Passed(),
-        Forced = forced ?? [],
-    };
+        {
+            Name = name,
+            PackageId = "Samples.Models." + name,
+            Version = "1.2.0",
+            ProjectFile = "/repo/samples/Iris/Iris.csproj",
+            ModelFile = "/repo/samples/Iris/bin/Debug/net10.0/Iris.zip",
+            OnnxFile = onnx,
+            LockEntry = entry ?? IrisEntry(),
+            Evaluation = evaluation ?? Passed(),
+            Forced = forced ?? [],
+        };
 
     public static JsonObject Git(bool dirty = false) => new()
     {

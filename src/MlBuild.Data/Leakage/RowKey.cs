@@ -30,29 +30,29 @@ public sealed class RowKey
             switch (column.Kind)
             {
                 case ColumnKind.Numeric:
-                {
-                    var number = numbers?[column.Index] ?? (record.TryGetDouble(column.Index, out var parsed) ? parsed : double.NaN);
-                    Ensure(length + 9);
-                    _buffer[length++] = 1;
-                    BitConverter.TryWriteBytes(_buffer.AsSpan(length), double.IsNaN(number) ? double.NaN : number);
-                    length += 8;
-                    break;
-                }
+                    {
+                        var number = numbers?[column.Index] ?? (record.TryGetDouble(column.Index, out var parsed) ? parsed : double.NaN);
+                        Ensure(length + 9);
+                        _buffer[length++] = 1;
+                        BitConverter.TryWriteBytes(_buffer.AsSpan(length), double.IsNaN(number) ? double.NaN : number);
+                        length += 8;
+                        break;
+                    }
                 case ColumnKind.Boolean when record.TryGetBoolean(column.Index, out var b):
                     Ensure(length + 1);
                     _buffer[length++] = b ? (byte)3 : (byte)2;
                     break;
                 default:
-                {
-                    var text = MemoryMarshal.AsBytes(record.Text(column.Index));
-                    Ensure(length + 5 + text.Length);
-                    _buffer[length++] = 4;
-                    BitConverter.TryWriteBytes(_buffer.AsSpan(length), text.Length);
-                    length += 4;
-                    text.CopyTo(_buffer.AsSpan(length));
-                    length += text.Length;
-                    break;
-                }
+                    {
+                        var text = MemoryMarshal.AsBytes(record.Text(column.Index));
+                        Ensure(length + 5 + text.Length);
+                        _buffer[length++] = 4;
+                        BitConverter.TryWriteBytes(_buffer.AsSpan(length), text.Length);
+                        length += 4;
+                        text.CopyTo(_buffer.AsSpan(length));
+                        length += text.Length;
+                        break;
+                    }
             }
         }
         return XxHash3.HashToUInt64(_buffer.AsSpan(0, length));

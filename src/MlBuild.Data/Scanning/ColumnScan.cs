@@ -137,10 +137,10 @@ public sealed class ColumnScan
         switch (kind)
         {
             case ColumnKind.Numeric:
-            {
-                var numbers = _numbers?.ToProfile();
-                return profile with { Missing = checked((int)(Count - (_numbers?.Count ?? 0))), Numeric = numbers };
-            }
+                {
+                    var numbers = _numbers?.ToProfile();
+                    return profile with { Missing = checked((int)(Count - (_numbers?.Count ?? 0))), Numeric = numbers };
+                }
             case ColumnKind.Text:
                 return profile with { Missing = checked((int)Empty), Length = _lengths!.ToProfile() };
             default:

@@ -133,29 +133,29 @@ internal sealed class LabelPlan
         switch (label.Kind)
         {
             case ColumnKind.Boolean:
-            {
-                var seen = scan.ClassCounts(ColumnKind.Boolean).Keys.Order(StringComparer.Ordinal).ToList();
-                ThrowUnlessTwo(label, path, seen.Count, seen);
-                return new(label, LabelType.Boolean, "true is the positive class", ["false", "true"]);
-            }
+                {
+                    var seen = scan.ClassCounts(ColumnKind.Boolean).Keys.Order(StringComparer.Ordinal).ToList();
+                    ThrowUnlessTwo(label, path, seen.Count, seen);
+                    return new(label, LabelType.Boolean, "true is the positive class", ["false", "true"]);
+                }
             case ColumnKind.Numeric:
-            {
-                var seen = scan.Numbers;
-                ThrowUnlessTwo(label, path, seen.Count, seen.Select(Format));
-                var (negative, positive) = (seen[0], seen[1]);
-                return new(label, LabelType.Boolean,
-                    $"{Format(positive)} is the positive class, {Format(negative)} the negative one",
-                    [Format(negative), Format(positive)], positive, negative);
-            }
+                {
+                    var seen = scan.Numbers;
+                    ThrowUnlessTwo(label, path, seen.Count, seen.Select(Format));
+                    var (negative, positive) = (seen[0], seen[1]);
+                    return new(label, LabelType.Boolean,
+                        $"{Format(positive)} is the positive class, {Format(negative)} the negative one",
+                        [Format(negative), Format(positive)], positive, negative);
+                }
             default:
-            {
-                var seen = scan.Texts;
-                ThrowUnlessTwo(label, path, seen.Count, seen.Select(s => $"'{s}'"));
-                var (negative, positive) = (seen[0], seen[1]);
-                return new(label, LabelType.Boolean,
-                    $"'{positive}' is the positive class (sorted last), '{negative}' the negative one",
-                    [negative, positive], positiveText: positive, negativeText: negative);
-            }
+                {
+                    var seen = scan.Texts;
+                    ThrowUnlessTwo(label, path, seen.Count, seen.Select(s => $"'{s}'"));
+                    var (negative, positive) = (seen[0], seen[1]);
+                    return new(label, LabelType.Boolean,
+                        $"'{positive}' is the positive class (sorted last), '{negative}' the negative one",
+                        [negative, positive], positiveText: positive, negativeText: negative);
+                }
         }
     }
 
@@ -173,7 +173,8 @@ internal sealed class LabelPlan
         return numeric
             ? new(label, LabelType.Single, $"{classes.Count} classes: {shown}", [], numbers: scan.Numbers.ToHashSet()) { Classes = classes }
             : new(label, LabelType.Text, $"{classes.Count} classes: {shown}", [],
-                texts: classes.ToHashSet(StringComparer.Ordinal)) { Classes = classes };
+                texts: classes.ToHashSet(StringComparer.Ordinal))
+            { Classes = classes };
     }
 
     private static LabelPlan Regression(DataColumn label, DataSource? sample)

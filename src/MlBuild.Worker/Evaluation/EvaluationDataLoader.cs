@@ -28,11 +28,18 @@ internal static class EvaluationDataLoader
         if (Recorded(request.Schema, task, train) is not { } columns)
         {
             progress.Detail("the lock file records no column kinds or classes for this model: reading the training data for them");
-            return TrainingDataLoader.Load(ml, data with { DataChecks = (data.DataChecks ?? DataCheckSettings.Default) with
+            return TrainingDataLoader.Load(ml, data with
             {
-                SchemaChanges = CheckLevel.Off, TooFewRows = CheckLevel.Off, RareClasses = CheckLevel.Off,
-                ConstantColumns = CheckLevel.Off, Leakage = CheckLevel.Off, TrainTestShift = CheckLevel.Off,
-            } }, task, declaredAt, progress);
+                DataChecks = (data.DataChecks ?? DataCheckSettings.Default) with
+                {
+                    SchemaChanges = CheckLevel.Off,
+                    TooFewRows = CheckLevel.Off,
+                    RareClasses = CheckLevel.Off,
+                    ConstantColumns = CheckLevel.Off,
+                    Leakage = CheckLevel.Off,
+                    TrainTestShift = CheckLevel.Off,
+                }
+            }, task, declaredAt, progress);
         }
 
         var selection = ColumnSelection.Resolve(columns, data.Label, data.Features, declaredAt, train.Path);

@@ -15,11 +15,11 @@ public sealed class GateEvaluatorTests
     private static Gate Gate(string metric, double? min = null, double? max = null, double? maxDecrease = null,
         double? maxIncrease = null, double? maxDecreasePercent = null, double? maxIncreasePercent = null,
         bool onlyWhenSignificant = false, string? slice = null) => new()
-    {
-        Model = "Iris", Metric = MetricCatalog.Find(metric)!, Min = min, Max = max, MaxDecrease = maxDecrease,
-        MaxIncrease = maxIncrease, MaxDecreasePercent = maxDecreasePercent, MaxIncreasePercent = maxIncreasePercent,
-        OnlyWhenSignificant = onlyWhenSignificant, Slice = slice, Location = At,
-    };
+        {
+            Model = "Iris", Metric = MetricCatalog.Find(metric)!, Min = min, Max = max, MaxDecrease = maxDecrease,
+            MaxIncrease = maxIncrease, MaxDecreasePercent = maxDecreasePercent, MaxIncreasePercent = maxIncreasePercent,
+            OnlyWhenSignificant = onlyWhenSignificant, Slice = slice, Location = At,
+        };
 
     /// <summary>Iris, paired: MacroAccuracy 0.902 → 0.871 (significant), LogLoss 0.40 → 0.41 (not significant),
     /// latency 1.42 → 1.92 ms.</summary>
@@ -29,7 +29,8 @@ public sealed class GateEvaluatorTests
             Estimates(("MacroAccuracy", 0.871, 0.83, 0.91), ("LogLoss", 0.41, 0.35, 0.45)),
             Estimates(("MacroAccuracy", 0.902, 0.87, 0.93), ("LogLoss", 0.40, 0.34, 0.44)),
             Deltas(("MacroAccuracy", -0.031, -0.05, -0.01), ("LogLoss", 0.01, -0.01, 0.03)),
-            Values(("PredictionLatencyP95Ms", 1.92)), Values(("PredictionLatencyP95Ms", 1.42))) with { Slices = slices ?? [] };
+            Values(("PredictionLatencyP95Ms", 1.92)), Values(("PredictionLatencyP95Ms", 1.42))) with
+        { Slices = slices ?? [] };
         var baseline = Entry(Multiclass, new Dictionary<string, double>(), "xxh128:base");
         return ModelEvaluation.Create("Iris", result, Entry(Multiclass, new Dictionary<string, double>()), Lock(("Iris", baseline)));
     }

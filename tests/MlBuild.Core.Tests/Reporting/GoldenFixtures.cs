@@ -74,7 +74,8 @@ internal static class GoldenFixtures
             ]),
         };
         return EvaluationReport.Create("HEAD (ccc3333)", [taxi], GateEvaluator.EvaluateAll(gates, [taxi], "/src/taxi/TaxiFare.csproj"),
-            "/src/taxi", "ccc3333" + BaselineSha[7..]) with { BaselineRef = "HEAD", Context = context };
+            "/src/taxi", "ccc3333" + BaselineSha[7..]) with
+        { BaselineRef = "HEAD", Context = context };
     }
 
     /// <summary>A first run outside any git repository: no baseline, so the relative gate is not evaluated and

@@ -45,7 +45,8 @@ public sealed class HostileNamesTests
             History = MlBuild.Core.Baselines.LockFileHistory.Of([Version("c0ffee1", (Hostile, Entry("MulticlassClassification", new Dictionary<string, double> { ["MacroAccuracy"] = 0.9 })))]),
         };
         var report = EvaluationReport.Create(Hostile, [evaluation], GateEvaluator.EvaluateAll([gate], [evaluation], "/p"), ProjectDirectory, BaselineSha)
-            with { BaselineRef = Hostile, Context = context };
+            with
+        { BaselineRef = Hostile, Context = context };
         return MarkdownReport.Render(report);
     }
 

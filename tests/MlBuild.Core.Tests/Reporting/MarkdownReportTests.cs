@@ -59,7 +59,8 @@ public sealed class MarkdownReportTests
             Entry("MulticlassClassification", new Dictionary<string, double>()),
             Lock(("Iris", Entry("MulticlassClassification", new Dictionary<string, double>(), "xxh128:base"))));
         return EvaluationReport.Create("HEAD (3f2a1b9)", [evaluation], GateEvaluator.EvaluateAll([], [evaluation], "/p.csproj"))
-            with { Context = ReportContext.Unknown with { GateFailuresAsWarnings = failuresAsWarnings } };
+            with
+        { Context = ReportContext.Unknown with { GateFailuresAsWarnings = failuresAsWarnings } };
     }
 
     [Fact]

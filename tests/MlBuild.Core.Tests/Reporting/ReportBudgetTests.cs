@@ -53,7 +53,8 @@ public sealed class ReportBudgetTests
             Model = e.Name, Metric = MetricCatalog.Find("MacroAccuracy")!, Min = 0.85, Location = new SourceLocation("/p/p.csproj", 3, 4),
         });
         return EvaluationReport.Create("HEAD (3f2a1b9)", evaluations, GateEvaluator.EvaluateAll(gates, evaluations, "/p/p.csproj"), "/p", "3f2a1b9")
-            with { BaselineRef = "HEAD" };
+            with
+        { BaselineRef = "HEAD" };
     }
 
     /// <summary>Nothing is cut inside a table row, an HTML element or a code fence.</summary>

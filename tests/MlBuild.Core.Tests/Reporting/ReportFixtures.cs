@@ -75,7 +75,8 @@ internal static class ReportFixtures
         };
         var outcomes = GateEvaluator.EvaluateAll(gates, [heart, iris], "/src/app/app.csproj");
         return EvaluationReport.Create($"{baselineRef} (3f2a1b9)", [heart, iris], outcomes, ProjectDirectory, baselineCommit)
-            with { BaselineRef = baselineRef, Context = context };
+            with
+        { BaselineRef = baselineRef, Context = context };
     }
 
     private static ModelEvaluation Iris()

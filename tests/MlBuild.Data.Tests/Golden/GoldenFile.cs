@@ -33,7 +33,11 @@ internal sealed record GoldenFile(
     /// <summary>Settings under which every check reports on the datasets (the generator used the same).</summary>
     public static readonly DataCheckSettings Strict = DataCheckSettings.Default with
     {
-        MinRows = 100_000, MinClassShare = 0.5, MaxPsi = 0, ConstantColumns = CheckLevel.Warning, SchemaChanges = CheckLevel.Warning,
+        MinRows = 100_000,
+        MinClassShare = 0.5,
+        MaxPsi = 0,
+        ConstantColumns = CheckLevel.Warning,
+        SchemaChanges = CheckLevel.Warning,
     };
 
     private LegacyDataFile? _train;

@@ -118,7 +118,8 @@ public sealed class OnnxExportTests
             return string.Join("\n", lines) + "\n";
         }
         var request = Exporting(TestRequests.For(temp, "Mixed", "Regression", temp.Write("train.csv", Rows(1)),
-            temp.Write("test.csv", Rows(2))) with { Label = "y", Trainer = "Sdca" }, temp);
+            temp.Write("test.csv", Rows(2))) with
+        { Label = "y", Trainer = "Sdca" }, temp);
 
         var (_, output) = InProcess.Run(request);
 
@@ -196,7 +197,8 @@ public sealed class OnnxExportTests
     {
         using var temp = new TestDirectory();
         var request = Exporting(TestRequests.For(temp, "Sentiment", "BinaryClassification", TestData.SentimentTrain,
-            TestData.SentimentTest) with { Label = "Sentiment" }, temp);
+            TestData.SentimentTest) with
+        { Label = "Sentiment" }, temp);
 
         var error = InProcess.Fails(request);
 

@@ -54,7 +54,8 @@ public sealed class DataCheckTests
     {
         using var temp = new TestDirectory();
         var request = TestRequests.For(temp, "Sentiment", "BinaryClassification", TestData.SentimentTrain, TestData.SentimentTest)
-            with { Label = "Sentiment" };
+            with
+        { Label = "Sentiment" };
 
         var (_, output) = InProcess.Run(request);
 
@@ -94,8 +95,11 @@ public sealed class DataCheckTests
         var test = Variant(temp, TestData.IrisTest, "test.tsv", Drop);
         var request = WithProfile(temp, TestRequests.Iris(temp) with
         {
-            TrainData = train, TestData = test, PreviousSchema = schema,
-            ModelOutputPath = temp.File("out2/Iris.zip"), ResultOutputPath = temp.File("out2/Iris.result.json"),
+            TrainData = train,
+            TestData = test,
+            PreviousSchema = schema,
+            ModelOutputPath = temp.File("out2/Iris.zip"),
+            ResultOutputPath = temp.File("out2/Iris.result.json"),
         });
 
         var error = InProcess.Fails(request);
@@ -168,7 +172,8 @@ public sealed class DataCheckTests
         var (_, output) = InProcess.Run(request);
         var error = InProcess.Fails(request with
         {
-            ModelOutputPath = temp.File("strict/Iris.zip"), ResultOutputPath = temp.File("strict/Iris.result.json"),
+            ModelOutputPath = temp.File("strict/Iris.zip"),
+            ResultOutputPath = temp.File("strict/Iris.result.json"),
             ProfileOutputPath = temp.File("strict/Iris.profile.json"),
             DataChecks = DataCheckSettings.Default with { TrainTestShift = CheckLevel.Error },
         });
@@ -220,7 +225,8 @@ public sealed class DataCheckTests
     {
         using var temp = new TestDirectory();
         var request = TestRequests.For(temp, "Sentiment", "BinaryClassification", TestData.SentimentTrain, TestData.SentimentTest)
-            with { Label = "Sentiment" };
+            with
+        { Label = "Sentiment" };
 
         var (exitCode, stdout, stderr) = WorkerProcess.Run(temp,
             temp.Write("request.json", JsonSerializer.Serialize(request, WorkerJson.Options)));

@@ -24,7 +24,8 @@ public sealed class DeterminismTests
             ModelTask.BinaryClassification => TestRequests.Heart(temp),
             ModelTask.MulticlassClassification => TestRequests.Iris(temp),
             _ => TestRequests.Taxi(temp),
-        }) with { Trainer = trainer };
+        }) with
+        { Trainer = trainer };
 
         var (first, _) = InProcess.Run(request);
         var (second, _) = InProcess.Run(request);

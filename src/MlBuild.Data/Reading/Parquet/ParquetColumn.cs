@@ -42,20 +42,20 @@ internal sealed class ParquetColumn
                 _numbers = ReadNumbers(group, rows);
                 break;
             case ColumnType.Boolean:
-            {
-                var values = new bool?[rows];
-                group.ReadAsync<bool>(_field, values.AsMemory(), null).AsTask().GetAwaiter().GetResult();
-                _booleans = values.Select(v => v ?? false).ToArray();
-                _null = values.Select(v => v is null).ToArray();
-                break;
-            }
+                {
+                    var values = new bool?[rows];
+                    group.ReadAsync<bool>(_field, values.AsMemory(), null).AsTask().GetAwaiter().GetResult();
+                    _booleans = values.Select(v => v ?? false).ToArray();
+                    _null = values.Select(v => v is null).ToArray();
+                    break;
+                }
             case ColumnType.Text:
-            {
-                var values = new string?[rows];
-                group.ReadAsync(_field, values.AsMemory()!, null).AsTask().GetAwaiter().GetResult();
-                _texts = values;
-                break;
-            }
+                {
+                    var values = new string?[rows];
+                    group.ReadAsync(_field, values.AsMemory()!, null).AsTask().GetAwaiter().GetResult();
+                    _texts = values;
+                    break;
+                }
             default:
                 _texts = ReadTimes(group, rows);
                 break;

@@ -54,7 +54,8 @@ internal static class ColumnText
                 get(ref value);
                 return float.IsNaN(value) ? Missing : LabelPlan.Format(value);
             };
-        },
+        }
+        ,
         BooleanDataViewType => row =>
         {
             var get = row.GetGetter<bool>(column);
@@ -64,7 +65,8 @@ internal static class ColumnText
                 get(ref value);
                 return value ? "true" : "false";
             };
-        },
+        }
+        ,
         TextDataViewType => row =>
         {
             var get = row.GetGetter<ReadOnlyMemory<char>>(column);
@@ -74,7 +76,8 @@ internal static class ColumnText
                 get(ref value);
                 return value.Span.IsWhiteSpace() ? Missing : value.ToString();
             };
-        },
+        }
+        ,
         KeyDataViewType => row =>
         {
             var names = KeyNames(column);
@@ -85,7 +88,8 @@ internal static class ColumnText
                 get(ref value);
                 return value == 0 || value > names.Count ? Missing : names[(int)value - 1];
             };
-        },
+        }
+        ,
         _ => throw new NotSupportedException($"Column '{column.Name}' has type {column.Type}, which has no text form."),
     };
 }
