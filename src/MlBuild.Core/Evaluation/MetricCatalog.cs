@@ -60,13 +60,8 @@ internal static class MetricCatalog
 
     /// <summary>The one metric that sums up a model of the task: the warning for an ungated regression watches it,
     /// and it is the first row of every table.</summary>
-    public static MetricDefinition? PrimaryMetric(string task) => task switch
-    {
-        ModelTasks.BinaryClassification => ByName["AreaUnderRocCurve"],
-        ModelTasks.MulticlassClassification => ByName["MacroAccuracy"],
-        ModelTasks.Regression => ByName["RSquared"],
-        _ => null,
-    };
+    public static MetricDefinition? PrimaryMetric(string task) =>
+        ModelTasks.PrimaryMetric(task) is { } name ? ByName[name] : null;
 
     /// <summary>Report order: the task's primary metric, then the catalog's order, then unknown names by name.</summary>
     public static IEnumerable<MetricDefinition> InReportOrder(IEnumerable<MetricDefinition> metrics, string task)

@@ -72,12 +72,8 @@ internal static class ManifestBuilder
                "(schemas, metrics, gates, lineage) and model card.";
     }
 
-    public static string PrimaryMetric(string task) => task switch
-    {
-        "BinaryClassification" => "AreaUnderRocCurve",
-        "MulticlassClassification" => "MacroAccuracy",
-        _ => "RSquared",
-    };
+    // A lock entry always names one of the tasks; RSquared stays the answer for anything else, as it always was.
+    public static string PrimaryMetric(string task) => ModelTasks.PrimaryMetric(task) ?? "RSquared";
 
     /// <summary>The declared label column, else the column named Label (ignoring case), as the worker picks it.</summary>
     private static string? LabelColumn(JsonObject? declaration, IReadOnlyList<JsonObject> input)

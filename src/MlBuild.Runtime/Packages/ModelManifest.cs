@@ -66,12 +66,7 @@ public sealed class ModelManifest
     {
         get
         {
-            var name = Task switch
-            {
-                "BinaryClassification" => "AreaUnderRocCurve",
-                "MulticlassClassification" => "MacroAccuracy",
-                _ => "RSquared",
-            };
+            var name = ModelTasks.PrimaryMetric(Task) ?? "RSquared";
             return Metrics.TryGetValue(name, out var value) ? new NamedMetric(name, value) : null;
         }
     }

@@ -86,12 +86,7 @@ internal static class TrainingJob
 
     private static string Headline(ModelTask task, IReadOnlyDictionary<string, double> metrics)
     {
-        var name = task switch
-        {
-            ModelTask.BinaryClassification => "AreaUnderRocCurve",
-            ModelTask.MulticlassClassification => "MacroAccuracy",
-            _ => "RSquared",
-        };
+        var name = ModelTasks.PrimaryMetric(task.ToString()) ?? "RSquared";
         return metrics.TryGetValue(name, out var value)
             ? $", {name} {value.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture)}"
             : "";

@@ -1,0 +1,25 @@
+namespace MlBuild.Definitions;
+
+/// <summary>
+/// The tasks an MlModel may declare (its Task metadata, as the lock file and mlmodel.json record them) and the one
+/// metric that sums up a model of each: the first row of every report table, what the warning for an ungated
+/// regression watches, the worker's one-line summary and a model package's headline metric. Compiled into the
+/// core, the worker and the runtime library (src/Shared), so that all of them say the same.
+/// </summary>
+internal static class ModelTasks
+{
+    public const string BinaryClassification = "BinaryClassification";
+    public const string MulticlassClassification = "MulticlassClassification";
+    public const string Regression = "Regression";
+
+    public static readonly IReadOnlyList<string> All = [BinaryClassification, MulticlassClassification, Regression];
+
+    /// <summary>The task's primary metric, or null for a name that is no task.</summary>
+    public static string? PrimaryMetric(string task) => task switch
+    {
+        BinaryClassification => "AreaUnderRocCurve",
+        MulticlassClassification => "MacroAccuracy",
+        Regression => "RSquared",
+        _ => null,
+    };
+}
