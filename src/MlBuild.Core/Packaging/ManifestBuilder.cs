@@ -64,16 +64,13 @@ internal static class ManifestBuilder
     {
         if (!string.IsNullOrWhiteSpace(plan.Description))
             return plan.Description.Trim();
-        var primary = PrimaryMetric(task);
+        var primary = ModelTasks.PrimaryMetricOrDefault(task);
         var metric = JsonNumbers.Read((plan.LockEntry["metrics"] as JsonObject)?[primary]) is { } value
             ? $" ({primary} {value.ToString("0.####", CultureInfo.InvariantCulture)} on its test set)"
             : "";
         return $"The ML.NET {task} model {plan.Name}{metric}, trained and packaged by MlBuild with its manifest " +
                "(schemas, metrics, gates, lineage) and model card.";
     }
-
-    // A lock entry always names one of the tasks; RSquared stays the answer for anything else, as it always was.
-    public static string PrimaryMetric(string task) => ModelTasks.PrimaryMetric(task) ?? "RSquared";
 
     /// <summary>The declared label column, else the column named Label (ignoring case), as the worker picks it.</summary>
     private static string? LabelColumn(JsonObject? declaration, IReadOnlyList<JsonObject> input)

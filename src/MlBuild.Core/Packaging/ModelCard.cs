@@ -59,7 +59,7 @@ internal static class ModelCard
         table.Add("Task", MarkdownText.Escape(task));
         if (Text(manifest["label"]) is { } label)
             table.Add("Label", MarkdownText.Escape(label));
-        var primary = ManifestBuilder.PrimaryMetric(task);
+        var primary = ModelTasks.PrimaryMetricOrDefault(task);
         if ((manifest["metrics"] as JsonObject)?[primary] is JsonObject metric)
             table.Add(MarkdownText.Escape(primary), MetricText(primary, metric));
         table.Add("Evaluation", EvaluationText(evaluation));

@@ -66,7 +66,7 @@ public sealed class ModelManifest
     {
         get
         {
-            var name = ModelTasks.PrimaryMetric(Task) ?? "RSquared";
+            var name = ModelTasks.PrimaryMetricOrDefault(Task);
             return Metrics.TryGetValue(name, out var value) ? new NamedMetric(name, value) : null;
         }
     }

@@ -86,7 +86,7 @@ internal static class TrainingJob
 
     private static string Headline(ModelTask task, IReadOnlyDictionary<string, double> metrics)
     {
-        var name = ModelTasks.PrimaryMetric(task.ToString()) ?? "RSquared";
+        var name = ModelTasks.PrimaryMetricOrDefault(task.ToString());
         return metrics.TryGetValue(name, out var value)
             ? $", {name} {value.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture)}"
             : "";

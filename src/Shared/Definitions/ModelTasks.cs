@@ -22,4 +22,8 @@ internal static class ModelTasks
         Regression => "RSquared",
         _ => null,
     };
+
+    /// <summary>The task's primary metric, and regression's for a name that is no task: what a manifest, a model card
+    /// or the worker's summary shows (the report's tables, <see cref="PrimaryMetric"/>, show none).</summary>
+    public static string PrimaryMetricOrDefault(string task) => PrimaryMetric(task) ?? "RSquared";
 }
