@@ -1,9 +1,9 @@
+using MlBuild.Definitions;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
-using MlBuild.Data.Checks;
 using MlBuild.Protocol;
 using MlBuild.Core.Caching;
 using MlBuild.Core.Diagnostics;

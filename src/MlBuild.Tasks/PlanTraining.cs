@@ -1,8 +1,8 @@
+using MlBuild.Definitions;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
-using MlBuild.Data.Checks;
 using MlBuild.Protocol;
 using MlBuild.Core.Caching;
 using MlBuild.Core.Declarations;

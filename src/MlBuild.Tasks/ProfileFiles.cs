@@ -1,4 +1,4 @@
-using MlBuild.Data.Profiles;
+using MlBuild.Definitions;
 
 namespace MlBuild.Tasks;
 
@@ -16,5 +16,5 @@ internal static class ProfileFiles
     public const string TrainedMetadata = "TrainedProfileFile";
 
     public static string Beside(string modelFile) =>
-        Path.Combine(Path.GetDirectoryName(modelFile)!, DataProfile.FileName(Path.GetFileNameWithoutExtension(modelFile)));
+        Path.Combine(Path.GetDirectoryName(modelFile)!, ProfileFileName.Of(Path.GetFileNameWithoutExtension(modelFile)));
 }

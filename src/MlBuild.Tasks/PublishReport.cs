@@ -1,36 +1,33 @@
 using Microsoft.Build.Framework;
 using MlBuild.GitHub.Actions;
-using MlBuild.GitHub.Api;
-using MlBuild.GitHub.Publishing;
 using MlBuild.GitHub.Reports;
 using MlBuild.Core.Diagnostics;
 using MlBuild.Tasks.Diagnostics;
-using MsBuildTask = Microsoft.Build.Utilities.Task;
 
 namespace MlBuild.Tasks;
 
 /// <summary>
 /// Delivers the report that ApplyGates rendered. Always: saves it for posting later (report.md with
 /// mlbuild-report.json, for the fork-safe workflow_run pattern) and, in GitHub Actions, appends it to the step
-/// summary. In a pull request's run with a token: posts it as the one comment of this report id, updated in place on
-/// later runs. Runs after the gates even when they failed, so reviewers see why; a failed post is a warning (the
-/// step summary has the report) unless MlBuildReportFailOnPostError is true.
+/// summary. In a pull request's run: posts it as the one comment of this report id, updated in place on later runs,
+/// through <c>mlbuild report post</c> (<see cref="MlBuildToolTask"/>), so that Octokit never loads into MSBuild. Runs
+/// after the gates even when they failed, so reviewers see why; a failed post is a warning (the step summary has the
+/// report) unless MlBuildReportFailOnPostError is true.
 /// </summary>
-public sealed class PublishReport : MsBuildTask, ICancelableTask
+public sealed class PublishReport : MlBuildToolTask
 {
-    /// <summary>The environment variable the token is read from when no token is given.</summary>
+    /// <summary>The environment variable the tool reads the token from.</summary>
     public const string TokenVariable = "GITHUB_TOKEN";
 
-    private readonly CancellationTokenSource _cancel = new();
+    private readonly List<string> _postArguments = [];
 
     [Required] public string ReportFile { get; set; } = "";
-    [Required] public string ProjectFile { get; set; } = "";
     /// <summary>MlBuildReportId; empty for the project's path in the repository (and the workflow's name in Actions).</summary>
     public string? ReportId { get; set; }
     /// <summary>MlBuildPostReport: false keeps the report off the pull request (it is still saved and summarized).</summary>
     public bool Post { get; set; } = true;
-    /// <summary>MlBuildGitHubToken. Empty: the GITHUB_TOKEN environment variable, which is read here rather than
-    /// passed through a property, so that it appears in no build log.</summary>
+    /// <summary>MlBuildGitHubToken. Empty: the GITHUB_TOKEN environment variable, which the tool inherits rather than
+    /// receiving through a property, so that it appears in no build log.</summary>
     public string? Token { get; set; }
     /// <summary>MlBuildReportFailOnPostError: a report that could not be posted fails the build.</summary>
     public bool FailOnPostError { get; set; }
@@ -42,7 +39,14 @@ public sealed class PublishReport : MsBuildTask, ICancelableTask
     /// <summary>Reads an environment variable; tests of the task pass their own.</summary>
     internal Func<string, string?> Environment { get; set; } = System.Environment.GetEnvironmentVariable;
 
-    public void Cancel() => _cancel.Cancel();
+    protected override IEnumerable<string> ToolArguments => _postArguments;
+
+    /// <summary>The poster's progress (retries, comments read) is indented under what it reports.</summary>
+    protected override bool IsDetail(string line) => line.StartsWith("  ", StringComparison.Ordinal);
+
+    /// <summary>A token given as a property reaches the tool as its GITHUB_TOKEN, set on the process only.</summary>
+    protected override IEnumerable<KeyValuePair<string, string>> SecretEnvironment =>
+        string.IsNullOrEmpty(Token) ? [] : [new(TokenVariable, Token)];
 
     public override bool Execute()
     {
@@ -56,7 +60,6 @@ public sealed class PublishReport : MsBuildTask, ICancelableTask
 
         var actions = ActionsEnvironment.Read(name => Environment(name));
         var pullRequest = ReadPullRequest(actions);
-        var token = string.IsNullOrEmpty(Token) ? Environment(TokenVariable) : Token;
         // A token given as a property is not a secret the runner knows: ask it to mask the value from here on. A
         // GITHUB_TOKEN from the workflow's secrets is masked already.
         if (actions.IsActions && !string.IsNullOrEmpty(Token))
@@ -77,8 +80,7 @@ public sealed class PublishReport : MsBuildTask, ICancelableTask
         if (!string.IsNullOrWhiteSpace(SaveDirectory))
             saved.Save(Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(ProjectFile))!, SaveDirectory)));
 
-        if (actions.StepSummaryPath is { } summary)
-            AppendToStepSummary(summary, saved.Markdown);
+        var inStepSummary = actions.StepSummaryPath is { } summary && AppendToStepSummary(summary, saved.Markdown);
 
         if (!Post)
             Log.LogMessage(MessageImportance.Low, "The report is not posted: MlBuildPostReport is false.");
@@ -87,7 +89,7 @@ public sealed class PublishReport : MsBuildTask, ICancelableTask
         else if (pullRequest?.Number is not { } number || actions.Repository is null)
             Log.LogMessage(MessageImportance.High, "The report is not posted: this run ({0}) is not for a pull request; it is in the step summary.", actions.EventName ?? "no event");
         else
-            Deliver(saved, number, token, actions);
+            return PostThroughTool(saved, number, actions.Repository, inStepSummary);
         return !Log.HasLoggedErrors;
     }
 
@@ -102,44 +104,35 @@ public sealed class PublishReport : MsBuildTask, ICancelableTask
         return pullRequest;
     }
 
-    private void Deliver(SavedReport saved, int number, string? token, ActionsEnvironment actions)
+    /// <summary>The tool posts the saved report and says what happened: posted, not posted for want of a token (a
+    /// message), refused (MLB6001, or error MLB6002 with MlBuildReportFailOnPostError).</summary>
+    private bool PostThroughTool(SavedReport saved, int number, string repository, bool inStepSummary)
     {
-        var result = ReportPublisher.PublishAsync(new PublishRequest
-        {
-            Body = saved.Markdown,
-            ReportId = saved.ReportId,
-            Repository = actions.Repository!,
-            PullRequestNumber = number,
-            Token = token,
-            ApiUrl = actions.ApiUrl,
-            Retry = RetryOptions.FromEnvironment(name => Environment(name)),
-            FullReportUrl = actions.RunUrl,
-            Log = line => Log.LogMessage(MessageImportance.Low, line),
-        }, _cancel.Token).GetAwaiter().GetResult();
-
-        if (result.Posted)
-            Log.LogMessage(MessageImportance.High, "{0}", result.Message);
-        else if (result.Outcome == PublishOutcome.NoToken)
-            Log.LogMessage(MessageImportance.High,
-                "The report is not posted to pull request #{0}: no token. Give the step GITHUB_TOKEN (env: GITHUB_TOKEN: ${{{{ secrets.GITHUB_TOKEN }}}}) or set MlBuildGitHubToken.", number);
-        else if (FailOnPostError)
-            Log.Error(MlbCodes.ReportPostFailed, new SourceLocation(ProjectFile), result.Message);
-        else
-            Log.Warning(MlbCodes.ReportNotPosted, new SourceLocation(ProjectFile),
-                $"{result.Message} The report is in the step summary{(actions.StepSummaryPath is null ? " (none in this run)" : "")} and in {ReportFile}.");
+        _postArguments.AddRange(["report", "post", Path.GetDirectoryName(Path.GetFullPath(ReportFile))!,
+            "--report-id", saved.ReportId, "--pull-request", number.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--repository", repository]);
+        if (FailOnPostError)
+            _postArguments.Add("--fail-on-error");
+        if (inStepSummary)
+            _postArguments.Add("--in-step-summary");
+        return base.Execute() && !Log.HasLoggedErrors;
     }
 
-    private void AppendToStepSummary(string summary, string markdown)
+    /// <returns>Whether the step summary now holds the report.</returns>
+    private bool AppendToStepSummary(string summary, string markdown)
     {
         try
         {
-            if (StepSummary.Append(summary, markdown, ReportFile) == StepSummaryResult.Full)
+            var result = StepSummary.Append(summary, markdown, ReportFile);
+            if (result == StepSummaryResult.Full)
                 Log.Warning(MlbCodes.StepSummaryFull, new SourceLocation(ProjectFile),
                     $"The step summary is at GitHub's limit of {StepSummary.MaxBytes / 1024} KiB: the report was not added to it. It is in {ReportFile}.");
+            return result == StepSummaryResult.Appended;
         }
         catch (IOException e)
         {
             Log.Warning(MlbCodes.StepSummaryFull, new SourceLocation(ProjectFile), $"The report could not be added to the step summary {summary}: {e.Message}");
+            return false;
         }
     }
 

@@ -2,8 +2,9 @@ using MlBuild.Core.Hashing;
 
 namespace MlBuild.Core.Tests;
 
-/// <summary>The core's one rule: it never needs MSBuild, so that its logic is tested (and reused, by the mlbuild tool)
-/// without a build engine.</summary>
+/// <summary>The core's rules: it never needs MSBuild, so that its logic is tested without a build engine; and it loads
+/// into MSBuild beside the tasks, so it references MlBuild's own assemblies and System.IO.Hashing only (no Octokit, no
+/// Parquet.Net: those run in the mlbuild tool's process).</summary>
 public sealed class CoreBoundaryTests
 {
     [Fact]
@@ -14,7 +15,10 @@ public sealed class CoreBoundaryTests
 
         var references = core.GetReferencedAssemblies().Select(name => name.Name!).ToList();
 
-        Assert.Contains("MlBuild.Data", references);
+        Assert.Contains("MlBuild.Contracts", references);
         Assert.DoesNotContain(references, name => name.StartsWith("Microsoft.Build", StringComparison.Ordinal));
+        var framework = System.Runtime.InteropServices.RuntimeEnvironment.GetRuntimeDirectory();
+        Assert.All(references.Where(name => !File.Exists(Path.Combine(framework, name + ".dll"))), name =>
+            Assert.True(name is "MlBuild.Contracts" or "MlBuild.GitHub" or "System.IO.Hashing", $"MlBuild.Core references {name}"));
     }
 }

@@ -149,7 +149,7 @@ public sealed class DataChecksAndDriftTests(PackageFeedFixture feed)
         Assert.True(freshRun.ExitCode == 0, freshRun.ToString());
         Assert.Contains("Fares: fresh.csv (600 rows) against the training data train.csv (1,500 rows): no drift", freshRun.Output);
         Assert.Equal(1, shiftedRun.ExitCode);
-        Assert.Contains($"error MLB2110: {project.PathOf("data/shifted.csv")}(1): Fares: the feature 'distance' drifted", shiftedRun.Output);
+        Assert.Contains($"{project.PathOf("data/shifted.csv")}(1): error MLB2110: Fares: the feature 'distance' drifted", shiftedRun.Output);
         Assert.Contains("DRIFTED", shiftedRun.Output);
     }
 }

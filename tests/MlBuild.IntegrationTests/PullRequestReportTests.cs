@@ -165,6 +165,33 @@ public sealed class PullRequestReportTests(PackageFeedFixture feed) : IAsyncLife
     }
 
     [Fact]
+    public void A_token_of_another_name_through_MlBuildGitHubToken_reaches_the_poster_and_no_log()
+    {
+        var project = new TestProject(feed, "Iris")
+            .WithProject("""
+                <MlModel Include="Iris" Task="MulticlassClassification" TrainData="data/train.tsv"
+                         TestData="data/test.tsv" LabelColumn="Label" />
+                """, properties: "<MlBuildGitHubToken>$(MY_BOT_TOKEN)</MlBuildGitHubToken>")
+            .WithData("iris/train.tsv", "data/train.tsv")
+            .WithData("iris/test.tsv", "data/test.tsv");
+        var run = new ActionsRun(_github, project, token: null);
+        var environment = new Dictionary<string, string?>(run.Environment()) { ["MY_BOT_TOKEN"] = Token };
+
+        var evaluation = project.Evaluate(environment, "-v:d");
+
+        Assert.True(evaluation.Succeeded, evaluation.ToString());
+        Assert.Single(OurComments());
+        // The tool gets it as its GITHUB_TOKEN on its process only, never in the environment ToolTask logs. What a
+        // property carries MSBuild itself logs at detailed verbosity (the property read from the environment, the
+        // task parameter), and the runner is asked to mask it: the README says to prefer GITHUB_TOKEN for that reason.
+        var shown = evaluation.Output.Split('\n').Where(line => line.Contains(Token, StringComparison.Ordinal)).ToList();
+        Assert.DoesNotContain(shown, line => line.Contains("GITHUB_TOKEN", StringComparison.Ordinal));
+        Assert.All(shown, line => Assert.True(
+            line.Contains("expanded from the environment", StringComparison.Ordinal) || line.Contains("Task Parameter:Token=", StringComparison.Ordinal)
+            || line.Contains("::add-mask::", StringComparison.Ordinal), line));
+    }
+
+    [Fact]
     public void Without_a_token_no_call_is_made_and_the_report_still_reaches_the_step_summary()
     {
         var project = IrisProject();

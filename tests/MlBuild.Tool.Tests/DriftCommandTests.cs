@@ -70,7 +70,7 @@ public sealed class DriftCommandTests : IDisposable
 
         Assert.True(exitCode == 1, output);
         Assert.Matches(@"\n\s+distance\s+Numeric\s+\d+\.\d{4}\s+0\.2500\s+0\.\d{4}\s+0\.2000\s+DRIFTED\r?\n", output);
-        Assert.Contains($"error MLB2110: {data}(1): Taxi: the feature 'distance' drifted from the training data: PSI", output);
+        Assert.Contains($"{data}(1): error MLB2110: Taxi: the feature 'distance' drifted from the training data: PSI", output);
         Assert.DoesNotContain("'payment'", output);
         Assert.Equal(0, relaxed);
     }

@@ -106,7 +106,7 @@ public sealed class PullRequestEventTests
         var run = await scenario.RunAsync("report", "post", report);
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains("not posted on octo/app#7: no GitHub token", run.Output);
+        Assert.Contains("not posted on octo/app#7: no token (GITHUB_TOKEN is not set)", run.Output);
         Assert.Contains("GITHUB_TOKEN", run.Output);
         Assert.Empty(scenario.GitHub.Requests);
     }

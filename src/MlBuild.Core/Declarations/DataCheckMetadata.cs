@@ -1,6 +1,5 @@
+using MlBuild.Definitions;
 using System.Globalization;
-using MlBuild.Data.Checks;
-using MlBuild.Data.Drift;
 using MlBuild.Core.Diagnostics;
 
 namespace MlBuild.Core.Declarations;

@@ -1,5 +1,4 @@
-using MlBuild.Data.Checks;
-using MlBuild.Data.Drift;
+using MlBuild.Definitions;
 using MlBuild.Core.Diagnostics;
 
 namespace MlBuild.Core.Declarations;

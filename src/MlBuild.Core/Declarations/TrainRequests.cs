@@ -1,4 +1,4 @@
-using MlBuild.Data.Checks;
+using MlBuild.Definitions;
 using MlBuild.Protocol;
 
 namespace MlBuild.Core.Declarations;

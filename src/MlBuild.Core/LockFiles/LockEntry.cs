@@ -1,5 +1,5 @@
+using MlBuild.Definitions;
 using System.Text.Json.Nodes;
-using MlBuild.Data.Checks;
 using MlBuild.Protocol;
 
 namespace MlBuild.Core.LockFiles;

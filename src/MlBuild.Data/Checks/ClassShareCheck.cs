@@ -1,3 +1,4 @@
+using MlBuild.Definitions;
 using MlBuild.Data.Diagnostics;
 
 namespace MlBuild.Data.Checks;

@@ -1,3 +1,5 @@
+using MlBuild.Definitions;
+
 namespace MlBuild.Data.Drift;
 
 /// <summary>How one feature of new data compares with the training data's profile.</summary>

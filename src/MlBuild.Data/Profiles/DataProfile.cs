@@ -1,14 +1,13 @@
 namespace MlBuild.Data.Profiles;
 
 /// <summary>
-/// A profile of a model's training data, written beside the model as <c>&lt;Name&gt;.profile.json</c> when it is trained:
+/// A profile of a model's training data, written beside the model (<see cref="MlBuild.Definitions.ProfileFileName"/>) when it is trained:
 /// per column its count, missing values, and its distribution (a histogram with the training data's deciles as bin
 /// edges and 101 quantiles for numbers, the most frequent values for categories). New data is compared with it to tell
 /// whether the model still sees the data it learned from (drift), without the training data at hand.
 /// </summary>
 public sealed record DataProfile
 {
-    public const string FileSuffix = ".profile.json";
     public const int CurrentVersion = 1;
 
     public int Version { get; init; } = CurrentVersion;
@@ -24,8 +23,6 @@ public sealed record DataProfile
     public required IReadOnlyList<ColumnProfile> Columns { get; init; }
 
     public IEnumerable<ColumnProfile> Features => Columns.Where(c => c.Role == ColumnRole.Feature);
-
-    public static string FileName(string model) => model + FileSuffix;
 }
 
 /// <summary>One column: how many values, how many missing, and its distribution by kind.</summary>

@@ -25,7 +25,7 @@ public sealed record SavedReport
         WriteIndented = true,
     };
 
-    /// <summary>Which comment the report is (see <see cref="Comments.ReportMarker"/>).</summary>
+    /// <summary>Which comment the report is (the hidden marker of MlBuild.GitHub.Posting's ReportMarker).</summary>
     public required string ReportId { get; init; }
 
     /// <summary>The markdown; not part of the metadata file.</summary>

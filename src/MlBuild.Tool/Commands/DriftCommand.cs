@@ -1,3 +1,4 @@
+using MlBuild.Definitions;
 using System.CommandLine;
 using MlBuild.Data.Drift;
 using MlBuild.Tool.Drift;
@@ -52,18 +53,28 @@ internal static class DriftCommand
                 result.AddError($"--separator must be one character or tab, comma, semicolon, pipe or space, not '{value}'.");
         });
 
+        var model = new Option<string>("--model")
+        {
+            Description = "The model's name in messages (default: the one the profile records).",
+            HelpName = "name",
+        };
+        // The CheckDrift target's: errors about a missing profile point at the MlModel item that declares the model.
+        var declaredAt = new Option<string>("--declared-at") { Hidden = true };
+
         var command = new Command("drift",
             "Compares new data with a model's training data profile, feature by feature (PSI for every feature, " +
             "Kolmogorov-Smirnov for numbers), prints a table, and exits with 1 when a feature drifted beyond its threshold.")
         {
-            profile, data, psi, ks, separator,
+            profile, data, psi, ks, separator, model, declaredAt,
         };
         command.SetAction(parsed => run(new DriftOptions(
             parsed.GetRequiredValue(profile),
             parsed.GetRequiredValue(data),
             parsed.GetValue(psi),
             parsed.GetValue(ks),
-            parsed.GetValue(separator) is { } text ? ParseSeparator(text) : null)));
+            parsed.GetValue(separator) is { } text ? ParseSeparator(text) : null,
+            parsed.GetValue(model),
+            parsed.GetValue(declaredAt))));
         return command;
     }
 

@@ -58,11 +58,14 @@ internal static class ReportPostCommand
             Description = "Also append the report to GITHUB_STEP_SUMMARY (the Evaluate target already does).",
         };
 
+        // The Evaluate target's: it appended the report to the step summary itself, so messages may say it is there.
+        var inStepSummary = new Option<bool>("--in-step-summary") { Hidden = true };
+
         var command = new Command("post",
             "Posts saved reports as one comment on a pull request, updated in place on later runs. The token is read " +
             "from GITHUB_TOKEN; without one nothing is sent.")
         {
-            reports, reportId, pullRequest, repository, failOnError, stepSummary,
+            reports, reportId, pullRequest, repository, failOnError, stepSummary, inStepSummary,
         };
         command.SetAction((parsed, cancellationToken) => post(
             new PostOptions(
@@ -71,7 +74,8 @@ internal static class ReportPostCommand
                 parsed.GetValue(pullRequest),
                 parsed.GetValue(repository),
                 parsed.GetValue(failOnError),
-                parsed.GetValue(stepSummary)),
+                parsed.GetValue(stepSummary),
+                parsed.GetValue(inStepSummary)),
             cancellationToken));
         return command;
     }

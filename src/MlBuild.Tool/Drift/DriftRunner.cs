@@ -1,3 +1,4 @@
+using MlBuild.Definitions;
 using MlBuild.Data.Diagnostics;
 using MlBuild.Data.Drift;
 using MlBuild.Data.Profiles;
@@ -17,11 +18,13 @@ internal static class DriftRunner
     {
         try
         {
-            var profile = ProfileJson.Read(Path.GetFullPath(options.Profile), new Location(options.Profile));
-            var data = DriftDataReader.Read(Path.GetFullPath(options.Data), profile, new Location(options.Data), options.Separator);
+            var declaredAt = options.DeclaredAt is { } declared ? ParseLocation(declared) : new Location(options.Profile);
+            var profile = ProfileJson.Read(Path.GetFullPath(options.Profile), declaredAt);
+            var data = DriftDataReader.Read(Path.GetFullPath(options.Data), profile,
+                options.DeclaredAt is null ? new Location(options.Data) : declaredAt, options.Separator);
             var thresholds = new DriftThresholds(options.MaxPsi ?? DriftThresholds.Default.MaxPsi,
                 options.MaxKs ?? DriftThresholds.Default.MaxKs);
-            var model = profile.Model ?? Path.GetFileName(options.Profile).Replace(DataProfile.FileSuffix, "", StringComparison.Ordinal);
+            var model = options.Model ?? profile.Model ?? Path.GetFileName(options.Profile).Replace(ProfileFileName.Suffix, "", StringComparison.Ordinal);
             var report = DriftAnalyzer.Compare(profile, data, thresholds, model);
             foreach (var line in DriftTable.Render(report))
                 writer.WriteLine(line);
@@ -32,17 +35,27 @@ internal static class DriftRunner
         catch (MlbException e)
         {
             foreach (var diagnostic in e.Diagnostics)
-                Report(output, null, diagnostic);
+                Report(output, options.Model, diagnostic);
             return ExitCodes.Failure;
         }
     }
 
     private static void Report(ToolOutput output, string? model, Diagnostic diagnostic)
     {
-        var message = $"{diagnostic.At.Canonical}: {(model is null ? "" : model + ": ")}{diagnostic.Message}";
+        var message = $"{(model is null ? "" : model + ": ")}{diagnostic.Message}";
         if (diagnostic.IsError)
-            output.Error(diagnostic.Code, message);
+            output.Error(diagnostic.Code, message, diagnostic.At);
         else
-            output.Warning(diagnostic.Code, message);
+            output.Warning(diagnostic.Code, message, diagnostic.At);
+    }
+
+    /// <summary><c>file(line,col)</c>, <c>file(line)</c> or <c>file</c>: a location as <see cref="Location.Canonical"/>
+    /// writes it.</summary>
+    internal static Location ParseLocation(string text)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(text, @"^(?<file>.+?)\((?<line>\d+)(,(?<column>\d+))?\)$");
+        return !match.Success ? new Location(text)
+            : new Location(match.Groups["file"].Value, int.Parse(match.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture),
+                match.Groups["column"].Success ? int.Parse(match.Groups["column"].Value, System.Globalization.CultureInfo.InvariantCulture) : 0);
     }
 }

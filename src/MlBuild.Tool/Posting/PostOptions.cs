@@ -8,10 +8,12 @@ namespace MlBuild.Tool.Posting;
 /// <param name="Repository"><c>owner/name</c>; null for <c>GITHUB_REPOSITORY</c>, then the saved report's.</param>
 /// <param name="FailOnError">A report that is not posted fails the command.</param>
 /// <param name="StepSummary">Also append the report to <c>GITHUB_STEP_SUMMARY</c>.</param>
+/// <param name="InStepSummary">The caller appended it already (the Evaluate target): messages say it is there.</param>
 internal sealed record PostOptions(
     IReadOnlyList<string> Reports,
     string? ReportId = null,
     int? PullRequest = null,
     string? Repository = null,
     bool FailOnError = false,
-    bool StepSummary = false);
+    bool StepSummary = false,
+    bool InStepSummary = false);

@@ -33,8 +33,8 @@ internal sealed class ReportPoster(ToolEnvironment environment, ToolOutput outpu
     {
         var actions = environment.Actions;
         var report = CombinedReport.Load(options.Reports, options.ReportId);
-        var inSummary = options.StepSummary && AppendToStepSummary(report);
-        var whereItIs = $"The report is in {string.Join(", ", report.Sources)}{(inSummary ? " and in this step's summary" : "")}.";
+        var inSummary = options.InStepSummary || (options.StepSummary && AppendToStepSummary(report));
+        var whereItIs = $"The report is in {string.Join(", ", report.Sources)}{(inSummary ? " and in the step summary" : "")}.";
 
         var target = PullRequestTarget.Resolve(options, actions, report, out var notForPullRequest);
         if (target is null)
@@ -46,7 +46,7 @@ internal sealed class ReportPoster(ToolEnvironment environment, ToolOutput outpu
         if (environment.Token is not { } token)
         {
             // No token is how a workflow says "do not post" (and what a local run has): not a failure unless asked.
-            var message = $"The report is not posted on {target}: no GitHub token. Give the step `env: GITHUB_TOKEN: ${{{{ secrets.GITHUB_TOKEN }}}}`.";
+            var message = $"The report is not posted on {target}: no token (GITHUB_TOKEN is not set). Give the step `env: GITHUB_TOKEN: ${{{{ secrets.GITHUB_TOKEN }}}}`.";
             if (options.FailOnError)
                 throw new NotPostedException(MlbCodes.ReportNotPosted, message, fatal: false);
             output.Info(message);

@@ -1,3 +1,4 @@
+using MlBuild.Definitions;
 using Microsoft.ML;
 using Microsoft.ML.Transforms;
 using MlBuild.Data.Checks;

@@ -1,3 +1,4 @@
+using MlBuild.Definitions;
 using MlBuild.Data.Checks;
 using MlBuild.Core.Declarations;
 using MlBuild.Core.Tests.Support;

@@ -1,3 +1,4 @@
+using MlBuild.Definitions;
 using MlBuild.Data.Checks;
 using MlBuild.Data.Diagnostics;
 using MlBuild.Data.Tests.Support;

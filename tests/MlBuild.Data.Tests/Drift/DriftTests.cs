@@ -1,3 +1,4 @@
+using MlBuild.Definitions;
 using MlBuild.Data.Diagnostics;
 using MlBuild.Data.Drift;
 using MlBuild.Data.Profiles;

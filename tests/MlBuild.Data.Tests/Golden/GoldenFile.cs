@@ -1,3 +1,4 @@
+using MlBuild.Definitions;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using MlBuild.Data.Checks;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using MlBuild.Data.Profiles;
 using MlBuild.Tasks;
@@ -28,6 +29,8 @@ public sealed class CheckDriftTaskTests : IDisposable
             string.Create(CultureInfo.InvariantCulture, $"{random.Next(2)},{random.NextDouble() * 10 + shift:0.###},{"abc"[random.Next(3)]}\n")));
     }
 
+    /// <summary>The drift target's two steps: plan the checks, then one <c>mlbuild drift</c> per model, run from the
+    /// tool built beside these tests.</summary>
     private bool Run(string? data, string? models = null, params (string Key, string Value)[] metadata)
     {
         var item = new TaskItem("M");
@@ -35,7 +38,7 @@ public sealed class CheckDriftTaskTests : IDisposable
         item.SetMetadata("TrainData", "data/train.csv");
         foreach (var (key, value) in metadata)
             item.SetMetadata(key, value);
-        return new CheckDrift
+        var plan = new PlanDriftChecks
         {
             BuildEngine = _engine,
             Models = [item],
@@ -43,8 +46,29 @@ public sealed class CheckDriftTaskTests : IDisposable
             OutputDirectory = _project.File("bin"),
             DriftData = data,
             DriftModels = models,
-        }.Execute();
+        };
+        if (!plan.Execute())
+            return false;
+        var passed = true;
+        foreach (var check in plan.Checks)
+            passed &= CheckOf(check, ToolAssembly).Execute();
+        return passed;
     }
+
+    private static readonly string ToolAssembly = Path.Combine(AppContext.BaseDirectory, "mlbuild.dll");
+
+    private CheckDrift CheckOf(ITaskItem check, string tool) => new()
+    {
+        BuildEngine = _engine,
+        ToolAssembly = tool,
+        ProjectFile = _project.File("p.csproj"),
+        ModelName = check.ItemSpec,
+        ProfileFile = check.GetMetadata("ProfileFile"),
+        DataFile = check.GetMetadata("DataFile"),
+        MaxPsi = double.Parse(check.GetMetadata("MaxPsi"), CultureInfo.InvariantCulture),
+        MaxKs = double.Parse(check.GetMetadata("MaxKs"), CultureInfo.InvariantCulture),
+        DeclaredAt = check.GetMetadata("DeclaredAt"),
+    };
 
     [Fact]
     public void New_data_of_the_same_distribution_passes_with_a_table()
@@ -88,5 +112,27 @@ public sealed class CheckDriftTaskTests : IDisposable
         File.Delete(_project.File("bin/M.profile.json"));
         Assert.False(Run("data/new.csv"));
         Assert.Equal(("MLB2111", 3), (_engine.Errors.Single().Code, _engine.Errors.Single().LineNumber));
+    }
+
+    [Fact]
+    public void Without_the_tool_it_fails_with_MLB4007_naming_the_missing_file()
+    {
+        _project.Write("data/new.csv", Rows(50, seed: 2, shift: 0));
+        var plan = new PlanDriftChecks
+        {
+            BuildEngine = _engine,
+            Models = [new TaskItem("M", new Dictionary<string, string> { ["Task"] = "BinaryClassification", ["TrainData"] = "data/train.csv" })],
+            ProjectFile = _project.File("p.csproj"),
+            OutputDirectory = _project.File("bin"),
+            DriftData = "data/new.csv",
+        };
+        Assert.True(plan.Execute());
+        var missing = _project.File("tools/mlbuild.dll");
+
+        Assert.False(CheckOf(Assert.Single(plan.Checks), missing).Execute());
+
+        var error = Assert.Single(_engine.Errors);
+        Assert.Equal("MLB4007", error.Code);
+        Assert.Contains(missing, error.Message);
     }
 }

@@ -1,3 +1,4 @@
+using MlBuild.Definitions;
 using System.Text.Json;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;

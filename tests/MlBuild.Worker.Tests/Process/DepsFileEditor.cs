@@ -7,8 +7,6 @@ namespace MlBuild.Worker.Tests.Process;
 /// Microsoft.ML.OnnxConverter), from the test project's.</summary>
 internal static class DepsFileEditor
 {
-    private static readonly string[] TestOnlyProjects = ["MlBuild.Worker.Tests", "MlBuild.TestSupport", "MlBuild.Core", "MlBuild.GitHub"];
-
     public static string WithoutLightGbm(TestDirectory temp) => Without(temp, "Microsoft.ML.LightGbm", "LightGBM");
 
     public static string WithoutOnnxConverter(TestDirectory temp) => Without(temp, "Microsoft.ML.OnnxConverter");
@@ -19,6 +17,12 @@ internal static class DepsFileEditor
             packages.Any(p => library.StartsWith(p + "/", StringComparison.OrdinalIgnoreCase));
 
         var deps = JsonNode.Parse(File.ReadAllText(WorkerProcess.DepsFile))!.AsObject();
+        var catalog = deps["libraries"]!.AsObject();
+        // Project assemblies resolve beside the deps.json, which here is not the test output folder: every project
+        // but the runtime library (copied beside it, as a consuming project has it) goes, and the worker finds its own
+        // (MlBuild.Data, MlBuild.Contracts) beside itself, as it does in the package's tools/ folder.
+        var projects = catalog.Where(l => (string?)l.Value!["type"] == "project" && !l.Key.StartsWith("MlBuild.Runtime/", StringComparison.Ordinal))
+            .Select(l => l.Key).ToHashSet(StringComparer.Ordinal);
         foreach (var (_, target) in deps["targets"]!.AsObject())
         {
             var libraries = target!.AsObject();
@@ -28,13 +32,10 @@ internal static class DepsFileEditor
             {
                 foreach (var package in packages)
                     (library!["dependencies"] as JsonObject)?.Remove(package);
-                // Project assemblies resolve beside the deps.json, which here is not the test output folder; the
-                // test project's own and what only the tests reference (TestSupport and the core under it) go.
-                if (TestOnlyProjects.Any(project => name.StartsWith(project + "/", StringComparison.Ordinal)))
+                if (projects.Contains(name))
                     library!.AsObject().Remove("runtime");
             }
         }
-        var catalog = deps["libraries"]!.AsObject();
         foreach (var name in catalog.Select(l => l.Key).Where(IsRemoved).ToList())
             catalog.Remove(name);
 

@@ -18,7 +18,7 @@ internal static class WorkerProcess
 
     private static readonly string[] DataLayer =
     [
-        "MlBuild.Data.dll", "csFastFloat.dll", "System.IO.Hashing.dll", "Parquet.dll", "CommunityToolkit.HighPerformance.dll",
+        "MlBuild.Contracts.dll", "MlBuild.Data.dll", "csFastFloat.dll", "System.IO.Hashing.dll", "Parquet.dll", "CommunityToolkit.HighPerformance.dll",
         "K4os.Compression.LZ4.dll", "Microsoft.IO.RecyclableMemoryStream.dll", "Snappier.dll", "ZstdSharp.dll",
     ];
 

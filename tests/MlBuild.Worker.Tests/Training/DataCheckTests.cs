@@ -1,3 +1,4 @@
+using MlBuild.Definitions;
 using System.Text.Json;
 using MlBuild.Data.Checks;
 using MlBuild.Data.Profiles;

@@ -3,10 +3,10 @@ namespace MlBuild.Diagnostics;
 /// <summary>
 /// Every MLB code, declared once: its default severity and its title, the words of the README's "Errors" table
 /// (a test holds the two together, and finds any code written outside this file). The number says the area; a code
-/// keeps its meaning for good, since users suppress warnings with NoWarn and search for errors by code. Compiled
-/// into each assembly that reports (src/Shared), so the worker, the tasks, the data layer and the tool say the same.
+/// keeps its meaning for good, since users suppress warnings with NoWarn and search for errors by code. Declared
+/// once in MlBuild.Contracts, which every assembly that reports references: the worker, the tasks, the data layer and the tool say the same.
 /// </summary>
-internal static class MlbCodes
+public static class MlbCodes
 {
     // 1xxx: the MlModel declaration
     [MlbCode(MlbSeverity.Error, "Invalid model name")]
@@ -88,7 +88,7 @@ internal static class MlbCodes
     [MlbCode(MlbSeverity.Error, "`ExportOnnx`, but a step of the pipeline cannot be converted to ONNX (its position, type and output columns are named)")]
     public const string OnnxConversionFailed = "MLB3008";
 
-    // 4xxx: training runs, the model cache and the lock file
+    // 4xxx: training runs and MlBuild's other processes, the model cache and the lock file
     [MlbCode(MlbSeverity.Error, "Training failed: the worker exited or was killed")]
     public const string WorkerFailed = "MLB4001";
     [MlbCode(MlbSeverity.Warning, "A damaged cache entry was discarded (warning)")]
@@ -101,6 +101,8 @@ internal static class MlbCodes
     public const string CacheUnavailable = "MLB4005";
     [MlbCode(MlbSeverity.Error, "The lock file is not valid JSON (e.g. a merge conflict)")]
     public const string LockFileUnreadable = "MLB4006";
+    [MlbCode(MlbSeverity.Error, "The mlbuild tool the package runs to post reports and check drift is missing, or failed without saying why")]
+    public const string ToolFailed = "MLB4007";
 
     // 5xxx: evaluation (50xx declarations and results, 501x gates and baselines)
     [MlbCode(MlbSeverity.Error, "An `MlSlice` or `MlExpectation` names no model")]

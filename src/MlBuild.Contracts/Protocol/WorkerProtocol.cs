@@ -1,14 +1,14 @@
 // The contract between the MSBuild tasks (which decide what to train) and the worker process
-// (which trains with ML.NET). Compiled into both assemblies so that neither references the other:
+// (which trains with ML.NET), in the contracts assembly both reference, so that neither references the other:
 // the tasks must never load ML.NET, and the worker must never load MSBuild.
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using MlBuild.Data.Checks;
+using MlBuild.Definitions;
 
 namespace MlBuild.Protocol;
 
 /// <summary>What the tasks ask the worker to train: one model, fully resolved (absolute paths).</summary>
-internal sealed record TrainRequest
+public sealed record TrainRequest
 {
     public required string ModelName { get; init; }
 
@@ -62,7 +62,7 @@ internal sealed record TrainRequest
 }
 
 /// <summary>What the worker reports after a successful training run.</summary>
-internal sealed record TrainResult
+public sealed record TrainResult
 {
     /// <summary>The trainer (declarative mode) or the pipeline class (code mode), for the lock file.</summary>
     public required string Trainer { get; init; }
@@ -82,7 +82,7 @@ internal sealed record TrainResult
     public IReadOnlyList<string>? Classes { get; init; }
 }
 
-internal static class WorkerJson
+public static class WorkerJson
 {
     public static readonly JsonSerializerOptions Options = new()
     {

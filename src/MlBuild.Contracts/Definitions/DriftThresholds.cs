@@ -1,11 +1,10 @@
-using MlBuild.Data.Checks;
 
-namespace MlBuild.Data.Drift;
+namespace MlBuild.Definitions;
 
 /// <summary>
 /// When a feature counts as drifted: its PSI above <see cref="MaxPsi"/> or its KS statistic above <see cref="MaxKs"/>,
 /// each limit raised to what chance reaches at the 1% level on samples of these sizes (see
-/// <see cref="Statistics.PopulationStability.NoiseBound"/> and <see cref="Statistics.KolmogorovSmirnov.CriticalValue"/>).
+/// MlBuild.Data.Statistics: PopulationStability.NoiseBound and KolmogorovSmirnov.CriticalValue).
 /// </summary>
 /// <remarks>
 /// The defaults agree with each other: a normal feature whose mean moves by half a standard deviation has a PSI of

@@ -1,10 +1,12 @@
 // The contract of the worker's `evaluate` command, between the Evaluate target's tasks (which resolve the
 // baseline, decide what to evaluate and apply the gates) and the worker (which scores models with ML.NET).
-// Compiled into both assemblies, like WorkerProtocol.cs.
+// In the contracts assembly, like WorkerProtocol.cs.
+using MlBuild.Definitions;
+
 namespace MlBuild.Protocol;
 
 /// <summary>Evaluate one model (and, when it can be had, its baseline model) on the model's test data.</summary>
-internal sealed record EvaluateRequest
+public sealed record EvaluateRequest
 {
     /// <summary>How to read the data and which rows are the test set: the same request the model was trained
     /// with (the test set is TestData, or the same seeded split of TrainData). Its ModelOutputPath and
@@ -13,7 +15,7 @@ internal sealed record EvaluateRequest
 
     /// <summary>The columns, label and classes the lock file recorded when the candidate was trained: the test data is
     /// read with them. Null for an entry written before they were recorded (the training data is then read again).</summary>
-    public Data.Checks.RecordedSchema? Schema { get; init; }
+    public RecordedSchema? Schema { get; init; }
 
     /// <summary>The candidate model (the one the build just trained or restored).</summary>
     public required string ModelPath { get; init; }
@@ -35,7 +37,7 @@ internal sealed record EvaluateRequest
     public required string ResultOutputPath { get; init; }
 }
 
-internal sealed record SliceRequest
+public sealed record SliceRequest
 {
     public required string Column { get; init; }
     /// <summary>The most frequent values get a slice each; the rest are grouped as "(other)".</summary>
@@ -45,7 +47,7 @@ internal sealed record SliceRequest
     public int ItemLine { get; init; }
 }
 
-internal sealed record ExpectationRequest
+public sealed record ExpectationRequest
 {
     /// <summary>Absolute path of a JSON-lines file: each line {"input": {column: value…}, "expect": …}, where
     /// expect is a class (string, number or bool) or {"min": x, "max": y} for regression.</summary>
@@ -55,16 +57,16 @@ internal sealed record ExpectationRequest
 }
 
 /// <summary>A metric's value on the test set, with its 95% bootstrap interval.</summary>
-internal sealed record MetricEstimate(double Value, double Low, double High);
+public sealed record MetricEstimate(double Value, double Low, double High);
 
 /// <summary>Candidate minus baseline on the same resampled rows: a paired 95% interval of the difference.</summary>
-internal sealed record PairedDelta(double Delta, double Low, double High)
+public sealed record PairedDelta(double Delta, double Low, double High)
 {
     /// <summary>The interval excludes zero.</summary>
     public bool Significant => Low > 0 || High < 0;
 }
 
-internal sealed record EvaluateResult
+public sealed record EvaluateResult
 {
     public int TestRows { get; init; }
     /// <summary>Every metric ML.NET offers for the task, by ML.NET's names (binary: Accuracy, AreaUnderRocCurve,
@@ -91,9 +93,9 @@ internal sealed record EvaluateResult
     public int ExpectationsChecked { get; init; }
 }
 
-internal sealed record ConfusionMatrix(IReadOnlyList<string> Classes, IReadOnlyList<IReadOnlyList<long>> Counts);
+public sealed record ConfusionMatrix(IReadOnlyList<string> Classes, IReadOnlyList<IReadOnlyList<long>> Counts);
 
-internal sealed record SliceResult
+public sealed record SliceResult
 {
     public required string Column { get; init; }
     public required IReadOnlyList<SliceValue> Values { get; init; }
@@ -101,14 +103,14 @@ internal sealed record SliceResult
     public string? Worst { get; init; }
 }
 
-internal sealed record SliceValue
+public sealed record SliceValue
 {
     public required string Value { get; init; }
     public int Rows { get; init; }
     public required SortedDictionary<string, MetricEstimate> Metrics { get; init; }
 }
 
-internal sealed record ExpectationFailure
+public sealed record ExpectationFailure
 {
     public required string File { get; init; }
     public int Line { get; init; }

@@ -2,7 +2,7 @@ namespace MlBuild.Diagnostics;
 
 /// <summary>How a code is reported unless the project says otherwise (a data check's level, MlBuildPackageForce,
 /// MlBuildGateFailuresAsWarnings and the like turn some errors into warnings and back).</summary>
-internal enum MlbSeverity
+public enum MlbSeverity
 {
     Error,
     Warning,
@@ -11,7 +11,7 @@ internal enum MlbSeverity
 /// <summary>What <see cref="MlbCodes"/> says of each code: read by the test that holds the registry and the README's
 /// "Errors" table together.</summary>
 [AttributeUsage(AttributeTargets.Field)]
-internal sealed class MlbCodeAttribute(MlbSeverity severity, string title) : Attribute
+public sealed class MlbCodeAttribute(MlbSeverity severity, string title) : Attribute
 {
     public MlbSeverity Severity { get; } = severity;
 

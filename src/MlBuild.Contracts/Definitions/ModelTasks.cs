@@ -3,10 +3,10 @@ namespace MlBuild.Definitions;
 /// <summary>
 /// The tasks an MlModel may declare (its Task metadata, as the lock file and mlmodel.json record them) and the one
 /// metric that sums up a model of each: the first row of every report table, what the warning for an ungated
-/// regression watches, the worker's one-line summary and a model package's headline metric. Compiled into the
-/// core, the worker and the runtime library (src/Shared), so that all of them say the same.
+/// regression watches, the worker's one-line summary and a model package's headline metric. Declared in MlBuild.Contracts
+/// (public, ModelTasks.Public.cs) and compiled into the runtime library (internal), so that all of them say the same.
 /// </summary>
-internal static class ModelTasks
+static partial class ModelTasks
 {
     public const string BinaryClassification = "BinaryClassification";
     public const string MulticlassClassification = "MulticlassClassification";

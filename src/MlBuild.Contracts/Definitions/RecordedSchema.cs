@@ -1,4 +1,4 @@
-namespace MlBuild.Data.Checks;
+namespace MlBuild.Definitions;
 
 /// <summary>The data's columns (name to kind: Numeric, Boolean, Categorical, Text) and the label, as the lock file
 /// records them for a trained model: the next training compares its data with them.</summary>

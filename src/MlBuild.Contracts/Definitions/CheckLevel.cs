@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace MlBuild.Data.Checks;
+namespace MlBuild.Definitions;
 
 /// <summary>What a failed data check does: nothing, a warning (training goes on), or an error (nothing is trained).</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<CheckLevel>))]

@@ -1,4 +1,4 @@
-namespace MlBuild.Data.Checks;
+namespace MlBuild.Definitions;
 
 /// <summary>
 /// The level and threshold of each data check, resolved from the MlModel item's metadata (a check's own metadata,
