@@ -5,7 +5,7 @@ using MlBuild.Diagnostics;
 namespace MlBuild.Core.Tests.Diagnostics;
 
 /// <summary>
-/// The MLB codes have one home (src/Shared/Diagnostics/MlbCodes.cs): each declared once there, each explained in the
+/// The MLB codes have one home (src/MlBuild.Contracts/Diagnostics/MlbCodes.cs): each declared once there, each explained in the
 /// README's "Errors" table in the registry's words, and none written anywhere else in the sources.
 /// </summary>
 public sealed partial class MlbCodesTests
