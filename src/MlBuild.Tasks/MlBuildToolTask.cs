@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
@@ -17,7 +16,7 @@ namespace MlBuild.Tasks;
 /// tool's <c>file(line): error MLBnnnn: …</c> lines become build errors at that place (at the project when they name
 /// none); the rest of its output shows at normal verbosity.
 /// </summary>
-public abstract partial class MlBuildToolTask : ToolTask
+public abstract partial class MlBuildToolTask : DotnetExecTask
 {
     /// <summary>MlBuildToolPath: the tool's mlbuild.dll.</summary>
     [Required] public string ToolAssembly { get; set; } = "";
@@ -31,16 +30,8 @@ public abstract partial class MlBuildToolTask : ToolTask
     /// <see cref="ToolTask.EnvironmentVariables"/>, and a secret must appear in no log.</summary>
     protected virtual IEnumerable<KeyValuePair<string, string>> SecretEnvironment => [];
 
-    protected override string ToolName => "dotnet";
-
-    protected override Encoding StandardOutputEncoding => Encoding.UTF8;
-    protected override Encoding StandardErrorEncoding => Encoding.UTF8;
     protected override MessageImportance StandardOutputLoggingImportance => MessageImportance.High;
     protected override MessageImportance StandardErrorLoggingImportance => MessageImportance.High;
-
-    /// <summary>The dotnet host running this build (DOTNET_HOST_PATH), else <c>dotnet</c> from the PATH.</summary>
-    protected override string GenerateFullPathToTool() =>
-        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : ToolName;
 
     protected override bool ValidateParameters()
     {

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using MlBuild.Core.Diagnostics;
@@ -14,7 +13,7 @@ namespace MlBuild.Tasks;
 /// command line and reads its output; training and evaluation (<see cref="RunWorker"/>) and packaging
 /// (<see cref="DescribePackageModel"/>) say only which command, which files and what a failure means.
 /// </summary>
-public abstract class WorkerToolTask : ToolTask
+public abstract class WorkerToolTask : DotnetExecTask
 {
     private const string ProgressPrefix = "mlbuild-progress: ";
 
@@ -35,16 +34,7 @@ public abstract class WorkerToolTask : ToolTask
     /// <summary>The files that must exist before the worker starts (its request, or the model to read).</summary>
     protected abstract IEnumerable<(string What, string Path)> RequiredInputs { get; }
 
-    protected override string ToolName => "dotnet";
-
-    // Worker output is not localized; reading it as UTF-8 keeps model and column names intact.
-    protected override Encoding StandardOutputEncoding => Encoding.UTF8;
-    protected override Encoding StandardErrorEncoding => Encoding.UTF8;
     protected override MessageImportance StandardErrorLoggingImportance => MessageImportance.Normal;
-
-    /// <summary>The dotnet host running this build (DOTNET_HOST_PATH), else <c>dotnet</c> from the PATH.</summary>
-    protected override string GenerateFullPathToTool() =>
-        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : ToolName;
 
     /// <summary>
     /// A worker started without its files fails with the dotnet host's own words, far from the cause: a missing
