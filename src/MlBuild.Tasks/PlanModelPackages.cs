@@ -145,7 +145,7 @@ public sealed class PlanModelPackages : MsBuildTask
                 $"{name}: the last evaluation of this model failed ({string.Join("; ", verdict.Failures)}), and a model that fails its gates is not packaged. " +
                 "Improve the model (or change the gate) and run dotnet build -t:Evaluate again.");
         else if (verdict.Passed is null)
-            Log.LogMessage(MessageImportance.Normal, "{0}: not evaluated ({1}); the manifest says so", name, (string?)verdict.Summary["reason"]);
+            Log.LogMessage(MessageImportance.Normal, "{0}: not evaluated ({1}); the manifest says so", name, verdict.Summary.Reason);
         if (refused)
             return null;
 

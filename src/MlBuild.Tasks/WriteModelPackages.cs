@@ -6,6 +6,7 @@ using MlBuild.Core.Baselines;
 using MlBuild.Core.IO;
 using MlBuild.Core.LockFiles;
 using MlBuild.Core.Packaging;
+using MlBuild.Protocol;
 using MsBuildTask = Microsoft.Build.Utilities.Task;
 
 namespace MlBuild.Tasks;
@@ -63,8 +64,8 @@ public sealed class WriteModelPackages : MsBuildTask
     {
         var plan = PackagePlan.Load(model.GetMetadata(PackageMetadata.PlanFile));
         var staging = Path.GetFullPath(model.GetMetadata(PackageMetadata.StagingDirectory));
-        var schemas = (JsonObject)JsonNode.Parse(File.ReadAllText(model.GetMetadata(PackageMetadata.SchemaFile)))!;
-        var facts = ModelFileFacts.Of(plan.ModelFile, (string?)plan.LockEntry["model"]?["hash"]);
+        var schemas = DescribeJson.Parse(File.ReadAllText(model.GetMetadata(PackageMetadata.SchemaFile)));
+        var facts = ModelFileHasher.Facts(plan.ModelFile, (string?)plan.LockEntry["model"]?["hash"]);
         var git = lineage.Git;
 
         var files = new List<(string Source, PackageProject.PackedFile File)>
@@ -92,16 +93,16 @@ public sealed class WriteModelPackages : MsBuildTask
             ProjectUrl = NullIfEmpty(ProjectUrl),
             Copyright = NullIfEmpty(Copyright),
             Tags = ["mlbuild-model", "ML.NET", task, .. (Tags ?? "").Split([';', ' ', ','], StringSplitOptions.RemoveEmptyEntries)],
-            RepositoryUrl = RepositoryUrl((string?)git?["remote"]),
-            RepositoryCommit = (string?)git?["commit"],
+            RepositoryUrl = RepositoryUrl(git?.Remote),
+            RepositoryCommit = git?.Commit,
             Dependencies = Dependencies(plan.LockEntry),
         });
         var packageFile = Path.Combine(Path.GetFullPath(PackageOutputPath), PackageNames.PackageFileName(plan.PackageId, plan.Version));
 
         // Up to date when what would be packed is what was packed last, and that package is still there.
-        var stamp = PackageStamp.Compute(ManifestBuilder.Build(plan, schemas, facts, git, project, builtAt: null),
+        var stamp = PackageStamp.Compute(ManifestJson.Serialize(ManifestBuilder.Build(plan, schemas, facts, git, project, builtAt: null)),
             package.Nuspec(packed), package.ConsumerTargets(packed),
-            files.Select(f => f.File.PackagePath + "=" + ModelFileFacts.Of(f.Source, null).Sha256), packageFile);
+            files.Select(f => f.File.PackagePath + "=" + ModelFileHasher.Sha256(f.Source)), packageFile);
         if (PackageStamp.IsUpToDate(staging, stamp, packageFile))
         {
             Log.LogMessage(MessageImportance.High, "{0}: {1} {2} is up to date ({3})", plan.Name, plan.PackageId, plan.Version, packageFile);
@@ -111,7 +112,7 @@ public sealed class WriteModelPackages : MsBuildTask
         foreach (var (source, file) in files)
             AtomicFile.Copy(source, Path.Combine(staging, file.PackagePath));
         var manifest = ManifestBuilder.Build(plan, schemas, facts, git, project, builtAt);
-        AtomicFile.WriteAllText(Path.Combine(staging, ManifestBuilder.FileName), StableJson.Serialize(manifest));
+        AtomicFile.WriteAllText(Path.Combine(staging, ManifestBuilder.FileName), ManifestJson.Serialize(manifest));
         AtomicFile.WriteAllText(Path.Combine(staging, ModelCard.FileName), ModelCard.Render(manifest));
         package.Write(packed, TargetFramework(), PackageOutputPath, builtAt);
         AtomicFile.WriteAllText(Path.Combine(staging, PackageStamp.PendingFileName), stamp);

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using MlBuild.Core.Packaging;
+using MlBuild.Protocol;
 
 namespace MlBuild.TestSupport;
 
@@ -27,7 +28,7 @@ internal static class PackagingFixtures
         ["versions"] = new JsonObject { ["Microsoft.ML"] = "5.0.1", ["MlBuild"] = "0.1.0" },
     };
 
-    public static JsonObject IrisSchemas() => (JsonObject)JsonNode.Parse("""
+    public static ModelDescription IrisSchemas() => DescribeJson.Parse("""
         {
           "input": [
             { "name": "Label", "type": "Single" },
@@ -41,22 +42,27 @@ internal static class PackagingFixtures
             { "name": "Score", "type": "Vector<Single, 3>", "slotNames": ["setosa", "versicolor", "virginica"] }
           ]
         }
-        """)!;
+        """);
 
-    public static JsonObject Passed() => new()
+    public static EvaluationSummary Passed() => new()
     {
-        ["status"] = "passed",
-        ["baseline"] = "HEAD (0123456)",
-        ["gates"] = new JsonArray(new JsonObject
-        {
-            ["metric"] = "MacroAccuracy", ["gate"] = ">= 0.9000", ["status"] = "passed", ["value"] = 0.9333, ["baseline"] = 0.92,
-            ["message"] = "Iris: MacroAccuracy 0.9333 meets the minimum 0.9000",
-        }),
-        ["expectations"] = new JsonObject { ["checked"] = 3, ["failed"] = 0 },
-        ["meta"] = new JsonObject { ["PredictionLatencyP95Ms"] = new JsonObject { ["value"] = 0.0031, ["low"] = null, ["high"] = null } },
+        Status = "passed",
+        Baseline = "HEAD (0123456)",
+        Gates =
+        [
+            new GateResult
+            {
+                Metric = "MacroAccuracy", Gate = ">= 0.9000", Status = "passed", Value = 0.9333, Baseline = 0.92,
+                Message = "Iris: MacroAccuracy 0.9333 meets the minimum 0.9000",
+            },
+        ],
+        Expectations = new ExpectationSummary { Checked = 3, Failed = 0 },
+        Meta = new Dictionary<string, MetricValue> { ["PredictionLatencyP95Ms"] = new() { Value = 0.0031 } },
     };
 
-    public static PackagePlan Plan(JsonObject? entry = null, JsonObject? evaluation = null, string name = "Iris",
+    public static EvaluationSummary NotEvaluated(string reason) => new() { Status = "not-evaluated", Reason = reason };
+
+    public static PackagePlan Plan(JsonObject? entry = null, EvaluationSummary? evaluation = null, string name = "Iris",
         IReadOnlyList<string>? forced = null, string? onnx = null) => new()
         {
             Name = name,
@@ -70,17 +76,21 @@ internal static class PackagingFixtures
             Forced = forced ?? [],
         };
 
-    public static JsonObject Git(bool dirty = false) => new()
+    public static GitLineage Git(bool dirty = false) => new()
     {
-        ["commit"] = "0123456789abcdef0123456789abcdef01234567",
-        ["dirty"] = dirty,
-        ["remote"] = "https://github.com/octo/models.git",
+        Commit = "0123456789abcdef0123456789abcdef01234567",
+        Dirty = dirty,
+        Remote = "https://github.com/octo/models.git",
     };
 
-    public static readonly ModelFileFacts Model = new(4322, "xxh128:fb2e", "ab12");
+    public static readonly ModelFileFacts Model = new() { Size = 4322, Hash = "xxh128:fb2e", Sha256 = "ab12" };
 
     public static readonly DateTimeOffset BuiltAt = new(2025, 11, 24, 21, 30, 0, TimeSpan.Zero);
 
-    public static JsonObject Manifest(PackagePlan? plan = null, JsonObject? schemas = null, JsonObject? git = null) =>
+    public static ModelManifest Manifest(PackagePlan? plan = null, ModelDescription? schemas = null, GitLineage? git = null) =>
         ManifestBuilder.Build(plan ?? Plan(), schemas ?? IrisSchemas(), Model, git ?? Git(), "samples/Iris/Iris.csproj", BuiltAt);
+
+    /// <summary>The manifest as mlmodel.json holds it.</summary>
+    public static JsonObject ManifestFile(PackagePlan? plan = null, ModelDescription? schemas = null) =>
+        (JsonObject)JsonNode.Parse(ManifestJson.Serialize(Manifest(plan, schemas)))!;
 }

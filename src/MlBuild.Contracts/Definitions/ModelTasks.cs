@@ -17,13 +17,13 @@ static partial class ModelTasks
     /// <summary>The task's primary metric, or null for a name that is no task.</summary>
     public static string? PrimaryMetric(string task) => task switch
     {
-        BinaryClassification => "AreaUnderRocCurve",
-        MulticlassClassification => "MacroAccuracy",
-        Regression => "RSquared",
+        BinaryClassification => MetricNames.AreaUnderRocCurve,
+        MulticlassClassification => MetricNames.MacroAccuracy,
+        Regression => MetricNames.RSquared,
         _ => null,
     };
 
     /// <summary>The task's primary metric, and regression's for a name that is no task: what a manifest, a model card
     /// or the worker's summary shows (the report's tables, <see cref="PrimaryMetric"/>, show none).</summary>
-    public static string PrimaryMetricOrDefault(string task) => PrimaryMetric(task) ?? "RSquared";
+    public static string PrimaryMetricOrDefault(string task) => PrimaryMetric(task) ?? MetricNames.RSquared;
 }

@@ -32,7 +32,7 @@ internal sealed class EvaluationRecord
     }
 
     /// <summary>The verdict on one model: null <see cref="Passed"/> when it was not evaluated (see the summary's reason).</summary>
-    public sealed record Verdict(bool? Passed, JsonObject Summary, IReadOnlyList<string> Failures);
+    public sealed record Verdict(bool? Passed, EvaluationSummary Summary, IReadOnlyList<string> Failures);
 
     public static EvaluationRecord Read(string intermediateDirectory)
     {
@@ -76,20 +76,20 @@ internal sealed class EvaluationRecord
             return NotEvaluated($"the last evaluation was of another version of the model (fingerprint {evaluated}): run dotnet build -t:Evaluate to evaluate this one");
 
         var passed = json["passed"] is JsonValue value && value.TryGetValue<bool>(out var p) && p;
-        var gates = new JsonArray();
+        var gates = new List<GateResult>();
         var failures = new List<string>();
         foreach (var outcome in (json["gates"] as JsonArray ?? []).OfType<JsonObject>())
         {
             var status = Text(outcome["status"]) ?? "";
-            gates.Add(new JsonObject
+            gates.Add(new GateResult
             {
-                ["metric"] = Text(outcome["metric"]),
-                ["gate"] = Text(outcome["gate"]?["description"]),
-                ["slice"] = Text(outcome["gate"]?["slice"]),
-                ["status"] = status,
-                ["value"] = JsonNumbers.Read(outcome["value"]),
-                ["baseline"] = JsonNumbers.Read(outcome["baseline"]),
-                ["message"] = Text(outcome["message"]),
+                Metric = Text(outcome["metric"]) ?? "",
+                Gate = Text(outcome["gate"]?["description"]),
+                Slice = Text(outcome["gate"]?["slice"]),
+                Status = status,
+                Value = JsonNumbers.Read(outcome["value"]),
+                Baseline = JsonNumbers.Read(outcome["baseline"]),
+                Message = Text(outcome["message"]),
             });
             if (status == "failed")
                 failures.Add(Text(outcome["message"]) ?? Text(outcome["metric"]) ?? "a gate");
@@ -98,17 +98,17 @@ internal sealed class EvaluationRecord
         var failedExpectations = (expectations?["failed"] as JsonArray)?.Count ?? 0;
         if (failedExpectations > 0)
             failures.Add($"{failedExpectations} expectation(s) failed");
-        var summary = new JsonObject
+        var summary = new EvaluationSummary
         {
-            ["status"] = passed ? "passed" : "failed",
-            ["baseline"] = _baseline,
-            ["gates"] = gates,
-            ["expectations"] = new JsonObject
+            Status = passed ? "passed" : "failed",
+            Baseline = _baseline,
+            Gates = gates,
+            Expectations = new ExpectationSummary
             {
-                ["checked"] = JsonNumbers.Read(expectations?["checked"]) is { } count ? (int)count : 0,
-                ["failed"] = failedExpectations,
+                Checked = JsonNumbers.Read(expectations?["checked"]) is { } count ? (int)count : 0,
+                Failed = failedExpectations,
             },
-            ["meta"] = Meta(json["meta"] as JsonObject),
+            Meta = Meta(json["meta"] as JsonObject),
         };
         if (!passed && failures.Count == 0)
             failures.Add("the evaluation failed");
@@ -116,20 +116,20 @@ internal sealed class EvaluationRecord
     }
 
     private static Verdict NotEvaluated(string reason) =>
-        new(null, new JsonObject { ["status"] = "not-evaluated", ["reason"] = reason }, []);
+        new(null, new EvaluationSummary { Status = "not-evaluated", Reason = reason }, []);
 
-    private static JsonObject Meta(JsonObject? meta)
+    private static Dictionary<string, MetricValue> Meta(JsonObject? meta)
     {
-        var result = new JsonObject();
+        var result = new Dictionary<string, MetricValue>(StringComparer.Ordinal);
         foreach (var (name, value) in meta ?? [])
         {
             if (value is not JsonObject metric || JsonNumbers.Read(metric["value"]) is not { } number)
                 continue;
-            result[name] = new JsonObject
+            result[name] = new MetricValue
             {
-                ["value"] = number,
-                ["low"] = JsonNumbers.Read(metric["interval"]?["low"]),
-                ["high"] = JsonNumbers.Read(metric["interval"]?["high"]),
+                Value = number,
+                Low = JsonNumbers.Read(metric["interval"]?["low"]),
+                High = JsonNumbers.Read(metric["interval"]?["high"]),
             };
         }
         return result;

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using MlBuild.Core.Baselines;
 using MlBuild.Core.Reporting;
 
@@ -11,7 +10,7 @@ namespace MlBuild.Core.Packaging;
 /// </summary>
 internal sealed class GitLineageReader(IGitRunner git)
 {
-    public sealed record Result(JsonObject? Git, string? ProjectPathInRepository);
+    public sealed record Result(GitLineage? Git, string? ProjectPathInRepository);
 
     public Result Read(string projectFile)
     {
@@ -23,11 +22,11 @@ internal sealed class GitLineageReader(IGitRunner git)
         var head = git.Run(directory, "rev-parse", "--verify", "--quiet", "HEAD");
         var commit = head.Succeeded && GitSha.IsValid(head.Output.Trim()) ? head.Output.Trim() : null;
         var status = git.Run(directory, "status", "--porcelain");
-        return new Result(new JsonObject
+        return new Result(new GitLineage
         {
-            ["commit"] = commit,
-            ["dirty"] = commit is null || !status.Succeeded || status.Output.Trim().Length > 0,
-            ["remote"] = RemoteUrl.Sanitize(Remote(directory)),
+            Commit = commit,
+            Dirty = commit is null || !status.Succeeded || status.Output.Trim().Length > 0,
+            Remote = RemoteUrl.Sanitize(Remote(directory)),
         }, project);
     }
 

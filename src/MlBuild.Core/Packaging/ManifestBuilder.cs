@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using MlBuild.Protocol;
 using MlBuild.Core.Evaluation;
 
 namespace MlBuild.Core.Packaging;
@@ -15,48 +17,45 @@ internal static class ManifestBuilder
     public const string FileName = "mlmodel.json";
 
     /// <param name="plan">The model, its package id and version, its lock entry and evaluation.</param>
-    /// <param name="schemas">The worker's description of the model: {"input": [...], "output": [...]}.</param>
+    /// <param name="schemas">The worker's description of the model.</param>
     /// <param name="model">The model file's size and hashes.</param>
     /// <param name="git">HEAD, dirty and remote; null outside a repository.</param>
     /// <param name="project">The project's path in the repository (or its file name).</param>
     /// <param name="builtAt">When the package is built; null to leave it out (for comparing two manifests).</param>
-    public static JsonObject Build(PackagePlan plan, JsonObject schemas, ModelFileFacts model, JsonObject? git,
+    public static ModelManifest Build(PackagePlan plan, ModelDescription schemas, ModelFileFacts model, GitLineage? git,
         string project, DateTimeOffset? builtAt)
     {
         var entry = plan.LockEntry;
         var task = Text(entry["task"]) ?? "";
         var declaration = entry["declaration"] as JsonObject;
-        var input = (schemas["input"] as JsonArray ?? []).OfType<JsonObject>().ToList();
-        var label = LabelColumn(declaration, input);
+        var label = LabelColumn(declaration, schemas.Input);
         var features = (declaration?["features"] as JsonArray)?.Select(f => Text(f)).OfType<string>().ToHashSet(StringComparer.Ordinal);
 
-        var manifest = new JsonObject
+        return new ModelManifest
         {
-            ["formatVersion"] = FormatVersion,
-            ["name"] = plan.Name,
-            ["packageId"] = plan.PackageId,
-            ["version"] = plan.Version,
-            ["task"] = task,
-            ["label"] = label,
-            ["description"] = Description(plan, task),
-            ["files"] = new JsonObject
+            FormatVersion = FormatVersion,
+            Name = plan.Name,
+            PackageId = plan.PackageId,
+            Version = plan.Version,
+            Task = task,
+            Label = label,
+            Description = Description(plan, task),
+            Files = new ManifestFiles
             {
-                ["model"] = plan.Name + ".zip",
-                ["manifest"] = plan.Name + ".mlmodel.json",
-                ["modelCard"] = "README.md",
-                ["onnx"] = plan.OnnxFile is null ? null : plan.Name + ".onnx",
-                ["profile"] = plan.ProfileFile is null ? null : plan.Name + ".profile.json",
+                Model = plan.Name + ".zip",
+                Manifest = plan.Name + ".mlmodel.json",
+                ModelCard = "README.md",
+                Onnx = plan.OnnxFile is null ? null : plan.Name + ".onnx",
+                Profile = plan.ProfileFile is null ? null : plan.Name + ".profile.json",
             },
-            ["model"] = new JsonObject { ["size"] = model.Size, ["hash"] = model.Hash, ["sha256"] = model.Sha256 },
-            ["inputSchema"] = new JsonArray(input.Select(c => (JsonNode?)Column(c, Role(Text(c["name"]), label, features))).ToArray()),
-            ["outputSchema"] = new JsonArray((schemas["output"] as JsonArray ?? []).OfType<JsonObject>()
-                .Select(c => (JsonNode?)Column(c, null)).ToArray()),
-            ["metrics"] = Metrics(entry),
-            ["evaluation"] = plan.Evaluation.DeepClone(),
-            ["lineage"] = Lineage(entry, git, project, builtAt),
-            ["forced"] = new JsonArray(plan.Forced.Select(f => (JsonNode?)f).ToArray()),
+            Model = model,
+            InputSchema = schemas.Input.Select(c => Column(c, Role(c.Name, label, features))).ToList(),
+            OutputSchema = schemas.Output.Select(c => Column(c, null)).ToList(),
+            Metrics = Metrics(entry),
+            Evaluation = plan.Evaluation,
+            Lineage = Lineage(entry, git, project, builtAt),
+            Forced = plan.Forced,
         };
-        return manifest;
     }
 
     /// <summary>The package's description: the item's Description, or the task, name and primary metric.</summary>
@@ -73,72 +72,75 @@ internal static class ManifestBuilder
     }
 
     /// <summary>The declared label column, else the column named Label (ignoring case), as the worker picks it.</summary>
-    private static string? LabelColumn(JsonObject? declaration, IReadOnlyList<JsonObject> input)
+    private static string? LabelColumn(JsonObject? declaration, IReadOnlyList<DescribedColumn> input)
     {
         var declared = Text(declaration?["label"]) ?? "Label";
-        var names = input.Select(c => Text(c["name"])).OfType<string>().ToList();
-        return names.FirstOrDefault(n => n == declared)
-               ?? names.FirstOrDefault(n => string.Equals(n, declared, StringComparison.OrdinalIgnoreCase))
+        return input.Select(c => c.Name).FirstOrDefault(n => n == declared)
+               ?? input.Select(c => c.Name).FirstOrDefault(n => string.Equals(n, declared, StringComparison.OrdinalIgnoreCase))
                ?? Text(declaration?["label"]);
     }
 
-    private static string Role(string? column, string? label, HashSet<string>? features) =>
+    private static string Role(string column, string? label, HashSet<string>? features) =>
         column == label ? "label"
-        : features is null || features.Contains(column ?? "") ? "feature"
+        : features is null || features.Contains(column) ? "feature"
         : "other";
 
-    private static JsonObject Column(JsonObject column, string? role)
+    private static SchemaColumn Column(DescribedColumn column, string? role) => new()
     {
-        var result = new JsonObject { ["name"] = Text(column["name"]), ["type"] = Text(column["type"]) };
-        if (role is not null)
-            result["role"] = role;
-        foreach (var key in new[] { "slotNames", "keyValues" })
-        {
-            if (column[key] is JsonArray names)
-                result[key] = names.DeepClone();
-        }
-        return result;
-    }
+        Name = column.Name,
+        Type = column.Type,
+        Role = role,
+        SlotNames = column.SlotNames,
+        KeyValues = column.KeyValues,
+    };
 
-    private static JsonObject Metrics(JsonObject entry)
+    private static Dictionary<string, MetricValue> Metrics(JsonObject entry)
     {
-        var metrics = new JsonObject();
+        var metrics = new Dictionary<string, MetricValue>(StringComparer.Ordinal);
         var intervals = entry["intervals"] as JsonObject;
-        foreach (var (name, value) in (entry["metrics"] as JsonObject ?? []).OrderBy(m => m.Key, StringComparer.Ordinal))
+        foreach (var (name, value) in entry["metrics"] as JsonObject ?? [])
         {
             if (JsonNumbers.Read(value) is not { } number)
                 continue;
             var interval = intervals?[name] as JsonObject;
-            metrics[name] = new JsonObject
+            metrics[name] = new MetricValue
             {
-                ["value"] = number,
-                ["low"] = JsonNumbers.Read(interval?["low"]),
-                ["high"] = JsonNumbers.Read(interval?["high"]),
+                Value = number,
+                Low = JsonNumbers.Read(interval?["low"]),
+                High = JsonNumbers.Read(interval?["high"]),
             };
         }
         return metrics;
     }
 
-    private static JsonObject Lineage(JsonObject entry, JsonObject? git, string project, DateTimeOffset? builtAt)
+    /// <summary>The lock entry's lineage, as the lock file recorded it when the model was trained.</summary>
+    private static ModelLineage Lineage(JsonObject entry, GitLineage? git, string project, DateTimeOffset? builtAt) => new()
     {
-        var lineage = new JsonObject
+        Fingerprint = Text(entry["fingerprint"]) ?? "",
+        Inputs = (entry["inputs"] as JsonArray ?? []).OfType<JsonObject>().Select(input => new LineageInput
         {
-            ["fingerprint"] = Text(entry["fingerprint"]),
-            ["inputs"] = (entry["inputs"] as JsonArray)?.DeepClone() ?? new JsonArray(),
-            ["params"] = entry["params"]?.DeepClone(),
-            ["trainer"] = Text(entry["trainer"]),
-            ["pipeline"] = entry["pipeline"]?.DeepClone(),
-            ["declaration"] = entry["declaration"]?.DeepClone(),
-            ["seed"] = entry["seed"]?.DeepClone(),
-            ["versions"] = entry["versions"]?.DeepClone() ?? new JsonObject(),
-            ["trainingSeconds"] = entry["trainingSeconds"]?.DeepClone(),
-            ["project"] = project,
-            ["git"] = git?.DeepClone(),
-        };
-        if (builtAt is { } time)
-            lineage["builtAt"] = time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-        return lineage;
-    }
+            Role = Text(input["role"]) ?? "",
+            Path = Text(input["path"]) ?? "",
+            Size = (long)(JsonNumbers.Read(input["size"]) ?? 0),
+            Hash = Text(input["hash"]) ?? "",
+        }).ToList(),
+        Params = Element(entry["params"]),
+        Trainer = Text(entry["trainer"]),
+        Pipeline = entry["pipeline"] is JsonObject pipeline
+            ? new PipelineLineage { Class = Text(pipeline["class"]) ?? "", CodeHash = Text(pipeline["codeHash"]) }
+            : null,
+        Declaration = Element(entry["declaration"]),
+        Seed = JsonNumbers.Read(entry["seed"]) is { } seed ? (int)seed : null,
+        Versions = (entry["versions"] as JsonObject ?? []).Where(v => Text(v.Value) is not null)
+            .ToDictionary(v => v.Key, v => Text(v.Value)!, StringComparer.Ordinal),
+        TrainingSeconds = JsonNumbers.Read(entry["trainingSeconds"]),
+        Project = project,
+        Git = git,
+        BuiltAt = builtAt is { } time ? time.ToUniversalTime() : null,
+    };
+
+    private static JsonElement? Element(JsonNode? node) =>
+        node is null ? null : JsonDocument.Parse(node.ToJsonString()).RootElement.Clone();
 
     private static string? Text(JsonNode? node) =>
         node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;

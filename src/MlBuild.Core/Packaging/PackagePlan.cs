@@ -25,7 +25,7 @@ internal sealed record PackagePlan
     /// <summary>The model's entry in the lock file: its lineage and metrics.</summary>
     public required JsonObject LockEntry { get; init; }
     /// <summary>The manifest's "evaluation" section.</summary>
-    public required JsonObject Evaluation { get; init; }
+    public required EvaluationSummary Evaluation { get; init; }
     /// <summary>The refusals MlBuildPackageForce overrode.</summary>
     public IReadOnlyList<string> Forced { get; init; } = [];
 

@@ -1,7 +1,5 @@
 using System.Text;
-using System.Text.Json.Nodes;
 using MlBuild.Core.Hashing;
-using MlBuild.Core.LockFiles;
 
 namespace MlBuild.Core.Packaging;
 
@@ -15,11 +13,11 @@ internal static class PackageStamp
     public const string FileName = "package.stamp";
     public const string PendingFileName = "package.stamp.pending";
 
-    public static string Compute(JsonObject manifestWithoutBuildTime, string nuspec, string consumerTargets,
+    public static string Compute(string manifestWithoutBuildTime, string nuspec, string consumerTargets,
         IEnumerable<string> packedFileHashes, string packageFile)
     {
         var text = new StringBuilder()
-            .Append(StableJson.Serialize(manifestWithoutBuildTime)).Append('\n')
+            .Append(manifestWithoutBuildTime).Append('\n')
             .Append(nuspec).Append('\n')
             .Append(consumerTargets).Append('\n')
             .Append(string.Join('\n', packedFileHashes)).Append('\n')

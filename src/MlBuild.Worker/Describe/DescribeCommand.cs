@@ -1,3 +1,4 @@
+using MlBuild.Protocol;
 using MlBuild.Worker.Training;
 
 namespace MlBuild.Worker.Describe;
@@ -14,7 +15,7 @@ internal static class DescribeCommand
         string json;
         try
         {
-            json = DescriptionJson.Serialize(ModelDescriber.Describe(Path.GetFullPath(modelPath)));
+            json = DescribeJson.Serialize(ModelDescriber.Describe(Path.GetFullPath(modelPath)));
         }
         catch (Exception e)
         {

@@ -1,3 +1,4 @@
+using MlBuild.Protocol;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 

@@ -55,7 +55,7 @@ internal static class EvaluationJob
 
         var meta = ModelMeta.Measure(candidate.Model, rows.TestView, task);
         var baselineMeta = baseline is null ? null : ModelMeta.Measure(baseline.Model, rows.TestView, task);
-        meta[ModelMeta.PeakMemory] = ModelMeta.PeakMemoryBytes();
+        meta[MetaMetrics.PeakMemoryBytes] = ModelMeta.PeakMemoryBytes();
 
         var result = new EvaluateResult
         {

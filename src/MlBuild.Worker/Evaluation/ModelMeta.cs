@@ -8,11 +8,6 @@ namespace MlBuild.Worker.Evaluation;
 /// peak memory.</summary>
 internal static class ModelMeta
 {
-    public const string LatencyP50 = "PredictionLatencyP50Ms";
-    public const string LatencyP95 = "PredictionLatencyP95Ms";
-    public const string Throughput = "ThroughputRowsPerSecond";
-    public const string PeakMemory = "PeakMemoryBytes";
-
     /// <summary>The outputs an application reads: the predicted label and its score (and a binary classifier's
     /// probability), or a regression's score.</summary>
     public static IReadOnlyList<string> Outputs(ModelTask task) => task switch
@@ -28,9 +23,9 @@ internal static class ModelMeta
         var (p50, p95) = LatencyMeter.Measure(model, testRows, outputs);
         return new SortedDictionary<string, double>(StringComparer.Ordinal)
         {
-            [LatencyP50] = p50,
-            [LatencyP95] = p95,
-            [Throughput] = ThroughputMeter.Measure(model, testRows, outputs),
+            [MetaMetrics.PredictionLatencyP50Ms] = p50,
+            [MetaMetrics.PredictionLatencyP95Ms] = p95,
+            [MetaMetrics.ThroughputRowsPerSecond] = ThroughputMeter.Measure(model, testRows, outputs),
         };
     }
 

@@ -22,33 +22,33 @@ internal static class MetricsEvaluator
                 var binary = scored.Schema.GetColumnOrNull("Probability") is null
                     ? ml.BinaryClassification.EvaluateNonCalibrated(scored, label)
                     : ml.BinaryClassification.Evaluate(scored, label);
-                Add("Accuracy", binary.Accuracy);
-                Add("AreaUnderRocCurve", binary.AreaUnderRocCurve);
-                Add("AreaUnderPrecisionRecallCurve", binary.AreaUnderPrecisionRecallCurve);
-                Add("F1Score", binary.F1Score);
-                Add("PositivePrecision", binary.PositivePrecision);
-                Add("PositiveRecall", binary.PositiveRecall);
-                Add("NegativePrecision", binary.NegativePrecision);
-                Add("NegativeRecall", binary.NegativeRecall);
+                Add(MetricNames.Accuracy, binary.Accuracy);
+                Add(MetricNames.AreaUnderRocCurve, binary.AreaUnderRocCurve);
+                Add(MetricNames.AreaUnderPrecisionRecallCurve, binary.AreaUnderPrecisionRecallCurve);
+                Add(MetricNames.F1Score, binary.F1Score);
+                Add(MetricNames.PositivePrecision, binary.PositivePrecision);
+                Add(MetricNames.PositiveRecall, binary.PositiveRecall);
+                Add(MetricNames.NegativePrecision, binary.NegativePrecision);
+                Add(MetricNames.NegativeRecall, binary.NegativeRecall);
                 if (binary is Microsoft.ML.Data.CalibratedBinaryClassificationMetrics calibrated)
                 {
-                    Add("LogLoss", calibrated.LogLoss);
-                    Add("LogLossReduction", calibrated.LogLossReduction);
+                    Add(MetricNames.LogLoss, calibrated.LogLoss);
+                    Add(MetricNames.LogLossReduction, calibrated.LogLossReduction);
                 }
                 break;
             case ModelTask.MulticlassClassification:
                 var multiclass = ml.MulticlassClassification.Evaluate(scored, label);
-                Add("MicroAccuracy", multiclass.MicroAccuracy);
-                Add("MacroAccuracy", multiclass.MacroAccuracy);
-                Add("LogLoss", multiclass.LogLoss);
-                Add("LogLossReduction", multiclass.LogLossReduction);
+                Add(MetricNames.MicroAccuracy, multiclass.MicroAccuracy);
+                Add(MetricNames.MacroAccuracy, multiclass.MacroAccuracy);
+                Add(MetricNames.LogLoss, multiclass.LogLoss);
+                Add(MetricNames.LogLossReduction, multiclass.LogLossReduction);
                 break;
             case ModelTask.Regression:
                 var regression = ml.Regression.Evaluate(scored, label);
-                Add("RSquared", regression.RSquared);
-                Add("MeanAbsoluteError", regression.MeanAbsoluteError);
-                Add("MeanSquaredError", regression.MeanSquaredError);
-                Add("RootMeanSquaredError", regression.RootMeanSquaredError);
+                Add(MetricNames.RSquared, regression.RSquared);
+                Add(MetricNames.MeanAbsoluteError, regression.MeanAbsoluteError);
+                Add(MetricNames.MeanSquaredError, regression.MeanSquaredError);
+                Add(MetricNames.RootMeanSquaredError, regression.RootMeanSquaredError);
                 break;
         }
         return metrics;

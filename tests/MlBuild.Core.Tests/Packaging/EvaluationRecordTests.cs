@@ -47,12 +47,12 @@ public sealed class EvaluationRecordTests : IDisposable
 
         Assert.True(verdict.Passed);
         Assert.Empty(verdict.Failures);
-        Assert.Equal("passed", (string?)verdict.Summary["status"]);
-        Assert.Equal("HEAD (0123456)", (string?)verdict.Summary["baseline"]);
-        var gate = verdict.Summary["gates"]![0]!;
-        Assert.Equal((">= 0.9000", "passed", 0.93), ((string?)gate["gate"], (string?)gate["status"], (double)gate["value"]!));
-        Assert.Equal((2, 0), ((int)verdict.Summary["expectations"]!["checked"]!, (int)verdict.Summary["expectations"]!["failed"]!));
-        Assert.Equal(0.6, (double)verdict.Summary["meta"]!["PredictionLatencyP95Ms"]!["high"]!);
+        Assert.Equal("passed", verdict.Summary.Status);
+        Assert.Equal("HEAD (0123456)", verdict.Summary.Baseline);
+        var gate = verdict.Summary.Gates[0];
+        Assert.Equal((">= 0.9000", "passed", 0.93), (gate.Gate, gate.Status, gate.Value));
+        Assert.Equal((2, 0), (verdict.Summary.Expectations!.Checked, verdict.Summary.Expectations.Failed));
+        Assert.Equal(0.6, verdict.Summary.Meta["PredictionLatencyP95Ms"].High);
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class EvaluationRecordTests : IDisposable
 
         Assert.False(verdict.Passed);
         Assert.Equal(["Taxi: RSquared 0.2 fell by 0.5", "1 expectation(s) failed"], verdict.Failures);
-        Assert.Equal("failed", (string?)verdict.Summary["status"]);
+        Assert.Equal("failed", verdict.Summary.Status);
     }
 
     [Fact]
@@ -75,8 +75,8 @@ public sealed class EvaluationRecordTests : IDisposable
         var verdict = EvaluationRecord.Read(_directory.Path).For("Iris", "new");
 
         Assert.Null(verdict.Passed);
-        Assert.Equal("not-evaluated", (string?)verdict.Summary["status"]);
-        Assert.Contains("fingerprint old", (string?)verdict.Summary["reason"]);
+        Assert.Equal("not-evaluated", verdict.Summary.Status);
+        Assert.Contains("fingerprint old", verdict.Summary.Reason);
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public sealed class EvaluationRecordTests : IDisposable
         var verdict = EvaluationRecord.Read(_directory.Path).For("Iris", "f1");
 
         Assert.Null(verdict.Passed);
-        Assert.Contains("did not finish", (string?)verdict.Summary["reason"]);
+        Assert.Contains("did not finish", verdict.Summary.Reason);
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public sealed class EvaluationRecordTests : IDisposable
         var verdict = EvaluationRecord.Read(_directory.Path).For("Iris", "f1");
 
         Assert.Null(verdict.Passed);
-        Assert.Contains("dotnet build -t:Evaluate", (string?)verdict.Summary["reason"]);
+        Assert.Contains("dotnet build -t:Evaluate", verdict.Summary.Reason);
     }
 
     [Fact]

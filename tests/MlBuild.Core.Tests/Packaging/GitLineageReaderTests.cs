@@ -26,9 +26,9 @@ public sealed class GitLineageReaderTests
         var result = new GitLineageReader(git).Read("/repo/samples/Iris/Iris.csproj");
 
         Assert.Equal("samples/Iris/Iris.csproj", result.ProjectPathInRepository);
-        Assert.Equal(Sha, (string?)result.Git!["commit"]);
-        Assert.True((bool)result.Git["dirty"]!);
-        Assert.Equal("https://github.com/octo/models.git", (string?)result.Git["remote"]);
+        Assert.Equal(Sha, result.Git!.Commit);
+        Assert.True(result.Git.Dirty);
+        Assert.Equal("https://github.com/octo/models.git", result.Git.Remote);
     }
 
     [Fact]
@@ -46,8 +46,8 @@ public sealed class GitLineageReaderTests
         var result = new GitLineageReader(git).Read("/repo/Iris.csproj");
 
         Assert.Equal("Iris.csproj", result.ProjectPathInRepository);
-        Assert.False((bool)result.Git!["dirty"]!);
-        Assert.Null(result.Git["remote"]);
+        Assert.False(result.Git!.Dirty);
+        Assert.Null(result.Git.Remote);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using MlBuild.Protocol;
 using System.Text.Json.Nodes;
 using MlBuild.Core.Packaging;
 using static MlBuild.TestSupport.PackagingFixtures;
@@ -37,7 +38,7 @@ public sealed class ModelCardTests
     public void A_model_that_was_not_evaluated_says_why_and_a_dirty_tree_says_so()
     {
         var card = ModelCard.Render(Manifest(
-            Plan(evaluation: new JsonObject { ["status"] = "not-evaluated", ["reason"] = "no Evaluate run" }), git: Git(dirty: true)));
+            Plan(evaluation: NotEvaluated("no Evaluate run")), git: Git(dirty: true)));
 
         Assert.Contains("⚪ not evaluated: no Evaluate run", card);
         Assert.Contains("with uncommitted changes", card);
@@ -49,7 +50,7 @@ public sealed class ModelCardTests
     public void A_forced_package_warns_first_with_each_overridden_refusal()
     {
         var card = ModelCard.Render(Manifest(Plan(
-            evaluation: new JsonObject { ["status"] = "failed", ["gates"] = new JsonArray() },
+            evaluation: new EvaluationSummary { Status = "failed" },
             forced: ["MLB7001: Iris: the last evaluation of this model failed"])));
 
         Assert.Contains("> [!WARNING]\n> Packaged with `MlBuildPackageForce=true` despite:\n> - MLB7001: Iris: the last evaluation of this model failed\n", card);
@@ -61,9 +62,9 @@ public sealed class ModelCardTests
     public void Names_from_the_data_cannot_break_the_markdown()
     {
         const string Hostile = "a|b <script>x</script> `c` [d](e) @f #1\nnext";
-        var schemas = IrisSchemas();
-        schemas["input"]!.AsArray().Add(new JsonObject { ["name"] = Hostile, ["type"] = "String" });
-        schemas["output"]![1]!["slotNames"] = new JsonArray(Hostile, "b");
+        var iris = IrisSchemas();
+        var schemas = new ModelDescription([.. iris.Input, new DescribedColumn(Hostile, "String")],
+            [iris.Output[0], iris.Output[1] with { SlotNames = [Hostile, "b"] }]);
         var entry = IrisEntry();
         entry["inputs"]![0]!["path"] = "data/" + Hostile;
         entry["params"] = new JsonObject { [Hostile] = "```" };
@@ -98,8 +99,8 @@ public sealed class ModelCardTests
     [Fact]
     public void A_long_list_of_slot_names_is_shortened()
     {
-        var schemas = IrisSchemas();
-        schemas["output"]![1]!["slotNames"] = new JsonArray(Enumerable.Range(0, 50).Select(i => (JsonNode?)("s" + i)).ToArray());
+        var iris = IrisSchemas();
+        var schemas = iris with { Output = [iris.Output[0], iris.Output[1] with { SlotNames = Enumerable.Range(0, 50).Select(i => "s" + i).ToList() }] };
 
         var card = ModelCard.Render(Manifest(schemas: schemas));
 

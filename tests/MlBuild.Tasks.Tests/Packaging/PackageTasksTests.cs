@@ -1,3 +1,4 @@
+using MlBuild.Protocol;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -67,7 +68,7 @@ public sealed class PackageTasksTests : IDisposable
     }
 
     private static void StandInDescribe(ITaskItem planned) =>
-        File.WriteAllText(planned.GetMetadata("SchemaFile"), PackagingFixtures.IrisSchemas().ToJsonString());
+        File.WriteAllText(planned.GetMetadata("SchemaFile"), DescribeJson.Serialize(PackagingFixtures.IrisSchemas()));
 
     private WriteModelPackages WriteTask(ITaskItem planned) => new()
     {
@@ -185,7 +186,7 @@ public sealed class PackageTasksTests : IDisposable
         Assert.Contains(_engine.Warnings, w => w.Code == "MLB7001");
         var plan = PackagePlan.Load(planned.GetMetadata("PlanFile"));
         Assert.StartsWith("MLB7001: M: the last evaluation of this model failed", Assert.Single(plan.Forced));
-        Assert.Equal("failed", (string?)plan.Evaluation["status"]);
+        Assert.Equal("failed", plan.Evaluation.Status);
     }
 
     [Fact]

@@ -82,7 +82,7 @@ public sealed class EvaluationJobTests(TrainedModels models) : IDisposable
         Assert.Contains("mlbuild-progress: Iris: expectations: 2 of 3 passed", output);
 
         AssertMeta(result.Meta);
-        Assert.True(result.Meta[ModelMeta.PeakMemory] > 10_000_000);
+        Assert.True(result.Meta[MetaMetrics.PeakMemoryBytes] > 10_000_000);
         var written = JsonSerializer.Deserialize<EvaluateResult>(File.ReadAllText(request.ResultOutputPath), WorkerJson.Options)!;
         Assert.Equal(result.Metrics, written.Metrics);
         Assert.Equal(result.FailedExpectations, written.FailedExpectations);
@@ -106,7 +106,7 @@ public sealed class EvaluationJobTests(TrainedModels models) : IDisposable
         Assert.Equal(improvement.Metrics["RSquared"].Value - improvement.BaselineMetrics!["RSquared"].Value, better.Delta, 1e-12);
         AssertMeta(improvement.Meta);
         AssertMeta(improvement.BaselineMeta!);
-        Assert.DoesNotContain(ModelMeta.PeakMemory, improvement.BaselineMeta!.Keys);
+        Assert.DoesNotContain(MetaMetrics.PeakMemoryBytes, improvement.BaselineMeta!.Keys);
     }
 
     [Fact]
@@ -230,8 +230,8 @@ public sealed class EvaluationJobTests(TrainedModels models) : IDisposable
 
     private static void AssertMeta(IReadOnlyDictionary<string, double> meta)
     {
-        Assert.True(meta[ModelMeta.LatencyP50] > 0, $"p50 {meta[ModelMeta.LatencyP50]}");
-        Assert.True(meta[ModelMeta.LatencyP95] >= meta[ModelMeta.LatencyP50]);
-        Assert.True(meta[ModelMeta.Throughput] > 0);
+        Assert.True(meta[MetaMetrics.PredictionLatencyP50Ms] > 0, $"p50 {meta[MetaMetrics.PredictionLatencyP50Ms]}");
+        Assert.True(meta[MetaMetrics.PredictionLatencyP95Ms] >= meta[MetaMetrics.PredictionLatencyP50Ms]);
+        Assert.True(meta[MetaMetrics.ThroughputRowsPerSecond] > 0);
     }
 }

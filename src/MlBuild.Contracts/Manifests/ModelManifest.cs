@@ -1,14 +1,16 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using MlBuild.Definitions;
 
 namespace MlBuild;
 
 /// <summary>
 /// The manifest of a model package (<c>mlmodel.json</c> in the package, <c>&lt;Name&gt;.mlmodel.json</c> beside the
 /// model in an application's output folder): what the model is, what it takes and gives, how good it was, and exactly
-/// what produced it. Written by MlBuild's <c>MlBuildPackage</c> target; read with <see cref="MlModelPackage"/>.
+/// what produced it. Written by MlBuild's <c>MlBuildPackage</c> target and read by this library's <c>MlModelPackage</c>
+/// through the same type (MlBuild.Contracts/Manifests, compiled into both).
 /// </summary>
-public sealed class ModelManifest
+sealed partial class ModelManifest
 {
     /// <summary>The file name of the manifest of the model named <paramref name="modelName"/> in an output folder.</summary>
     /// <param name="modelName">The model's name.</param>
@@ -71,8 +73,6 @@ public sealed class ModelManifest
         }
     }
 
-    internal static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
-
     /// <summary>Reads a manifest from its JSON text.</summary>
     /// <param name="json">The content of an <c>mlmodel.json</c>.</param>
     /// <exception cref="InvalidDataException">The text is not a manifest this library reads.</exception>
@@ -81,7 +81,7 @@ public sealed class ModelManifest
         ModelManifest? manifest;
         try
         {
-            manifest = JsonSerializer.Deserialize<ModelManifest>(json, JsonOptions);
+            manifest = JsonSerializer.Deserialize(json, ManifestJsonContext.Default.ModelManifest);
         }
         catch (JsonException e)
         {

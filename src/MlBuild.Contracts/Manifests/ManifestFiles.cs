@@ -1,7 +1,7 @@
 namespace MlBuild;
 
 /// <summary>The files of a packaged model, as named in an application's output folder.</summary>
-public sealed class ManifestFiles
+sealed partial class ManifestFiles
 {
     /// <summary>The ML.NET model: <c>&lt;Name&gt;.zip</c>.</summary>
     public string Model { get; init; } = "";

@@ -1,9 +1,10 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace MlBuild;
 
 /// <summary>Exactly what produced a model: enough to trace it back, and to train it again.</summary>
-public sealed class ModelLineage
+sealed partial class ModelLineage
 {
     /// <summary>The fingerprint: the hash of everything below that makes the model (MlBuild's lock file key).</summary>
     public string Fingerprint { get; init; } = "";
@@ -39,11 +40,13 @@ public sealed class ModelLineage
     public GitLineage? Git { get; init; }
 
     /// <summary>When the package was built (UTC; <c>SOURCE_DATE_EPOCH</c> when set, for reproducible packages).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [JsonConverter(typeof(UtcSecondsConverter))]
     public DateTimeOffset? BuiltAt { get; init; }
 }
 
 /// <summary>One input file of a model.</summary>
-public sealed class LineageInput
+sealed partial class LineageInput
 {
     /// <summary><c>train</c>, <c>test</c> or <c>params</c>.</summary>
     public string Role { get; init; } = "";
@@ -59,7 +62,7 @@ public sealed class LineageInput
 }
 
 /// <summary>The pipeline class of a code pipeline.</summary>
-public sealed class PipelineLineage
+sealed partial class PipelineLineage
 {
     /// <summary>The class's full name.</summary>
     public string Class { get; init; } = "";
@@ -69,7 +72,7 @@ public sealed class PipelineLineage
 }
 
 /// <summary>Where in version control the package was built.</summary>
-public sealed class GitLineage
+sealed partial class GitLineage
 {
     /// <summary>The full sha of HEAD.</summary>
     public string? Commit { get; init; }

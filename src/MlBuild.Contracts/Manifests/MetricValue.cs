@@ -1,7 +1,7 @@
 namespace MlBuild;
 
 /// <summary>A metric on the test set, with its 95% bootstrap interval when one was computed.</summary>
-public sealed class MetricValue
+sealed partial class MetricValue
 {
     /// <summary>The value on the whole test set.</summary>
     public double? Value { get; init; }

@@ -1,7 +1,7 @@
 namespace MlBuild;
 
 /// <summary>The size and hashes of a model file.</summary>
-public sealed class ModelFileFacts
+sealed partial class ModelFileFacts
 {
     /// <summary>The size in bytes.</summary>
     public long Size { get; init; }

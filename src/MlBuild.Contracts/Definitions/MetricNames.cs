@@ -1,7 +1,9 @@
-namespace MlBuild.Worker.Evaluation.Metrics;
+namespace MlBuild.Definitions;
 
-/// <summary>ML.NET's metric names (the properties of its metrics classes), which the lock file and the gates use.</summary>
-internal static class MetricNames
+/// <summary>ML.NET's metric names (the properties of its metrics classes): what the worker reports, the lock file
+/// records, gates name and reports show. The last three are per class (a multiclass model's class report).
+/// Compiled into the runtime library too (internal there), beside <see cref="ModelTasks"/>.</summary>
+static partial class MetricNames
 {
     public const string Accuracy = "Accuracy";
     public const string AreaUnderRocCurve = "AreaUnderRocCurve";

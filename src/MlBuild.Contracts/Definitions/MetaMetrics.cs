@@ -1,8 +1,8 @@
-namespace MlBuild.Core.Evaluation;
+namespace MlBuild.Definitions;
 
 /// <summary>The names of the meta-metrics: measured about the model rather than scored on its test rows. The
-/// first four come from the worker's run (EvaluateResult.Meta); the last two from the lock file.</summary>
-internal static class MetaMetrics
+/// first four the worker measures (EvaluateResult.Meta); the last two from the lock file.</summary>
+public static class MetaMetrics
 {
     public const string PredictionLatencyP50Ms = "PredictionLatencyP50Ms";
     public const string PredictionLatencyP95Ms = "PredictionLatencyP95Ms";
