@@ -10,7 +10,7 @@ using MlBuild.Benchmarks.Scenarios;
 if (args.Length > 0 && args[0] == HashingScenario.ChildArgument)
     return HashingScenario.RunChild(args);
 
-var repositoryRoot = FindRepositoryRoot();
+var repositoryRoot = RepositoryRoot.Path;
 BenchmarkOptions options;
 try
 {
@@ -87,19 +87,11 @@ foreach (var report in reports)
         Console.WriteLine($"  {comparison.Verdict}  {comparison.Name}: {comparison.ValueText} (target {comparison.TargetText})");
 return abortReason is null ? 0 : 1;
 
-static string FindRepositoryRoot()
-{
-    for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        if (File.Exists(Path.Combine(directory.FullName, "MlBuild.sln")))
-            return directory.FullName;
-    throw new InvalidOperationException($"No MlBuild.sln above {AppContext.BaseDirectory}.");
-}
-
 // Which sources were packed, when bench.sh did not say: the commit, and whether the working tree had changes
 // (read-only git commands).
 static string SourceDescription(string repositoryRoot)
 {
-    var none = new Dictionary<string, string>();
+    var none = new Dictionary<string, string?>();
     var head = ProcessRunner.Run("git", ["rev-parse", "--short", "HEAD"], repositoryRoot, none, TimeSpan.FromSeconds(30));
     var changes = ProcessRunner.Run("git", ["diff", "--quiet", "HEAD"], repositoryRoot, none, TimeSpan.FromSeconds(30));
     return head.Succeeded

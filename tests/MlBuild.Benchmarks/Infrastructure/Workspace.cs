@@ -16,22 +16,15 @@ internal sealed class Workspace : IDisposable
         Root = Path.GetFullPath(root);
         Feed = Path.GetFullPath(feed);
         _keep = keep;
-        var package = Directory.GetFiles(Feed, "MlBuild.*.nupkg").SingleOrDefault()
-            ?? throw new SetupCheckFailedException($"No single MlBuild.*.nupkg in {Feed}: pack MlBuild there first (build/bench.sh does).");
-        MlBuildVersion = Path.GetFileNameWithoutExtension(package)["MlBuild.".Length..];
-
-        Directory.CreateDirectory(Root);
-        File.WriteAllText(Path.Combine(Root, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="mlbuild-bench-feed" value="{Feed}" />
-              </packageSources>
-            </configuration>
-            """);
-        File.WriteAllText(Path.Combine(Root, "Directory.Build.props"), "<Project />");
-        File.WriteAllText(Path.Combine(Root, "Directory.Build.targets"), "<Project />");
-        File.WriteAllText(Path.Combine(Root, "Directory.Packages.props"), "<Project />");
+        try
+        {
+            MlBuildVersion = LocalPackageFeed.MlBuildVersionIn(Feed);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new SetupCheckFailedException(e.Message + " (build/bench.sh packs it)");
+        }
+        LocalPackageFeed.Isolate(Root, Feed, "mlbuild-bench-feed");
     }
 
     public string Root { get; }
@@ -42,7 +35,7 @@ internal sealed class Workspace : IDisposable
 
     /// <summary>The environment of every process: isolated NuGet folders, the given model cache, no build servers
     /// kept alive between builds (each timed build starts cold, as the MSBuild node would not be reused anyway).</summary>
-    public IReadOnlyDictionary<string, string> Environment(string cacheDirectory) => new Dictionary<string, string>
+    public IReadOnlyDictionary<string, string?> Environment(string cacheDirectory) => new Dictionary<string, string?>
     {
         ["NUGET_PACKAGES"] = PathOf("nuget", "packages"),
         ["NUGET_HTTP_CACHE_PATH"] = PathOf("nuget", "http-cache"),
@@ -58,10 +51,11 @@ internal sealed class Workspace : IDisposable
     public ProcessResult Dotnet(string workingDirectory, string cacheDirectory, IEnumerable<string> arguments,
         IReadOnlyDictionary<string, string>? extraEnvironment = null, TimeSpan? timeout = null, Action<int>? started = null)
     {
-        var environment = new Dictionary<string, string>(Environment(cacheDirectory));
+        var environment = new Dictionary<string, string?>(Environment(cacheDirectory));
         foreach (var (key, value) in extraEnvironment ?? new Dictionary<string, string>())
             environment[key] = value;
-        return ProcessRunner.Run("dotnet", arguments, workingDirectory, environment, timeout ?? DefaultTimeout, started);
+        return ProcessRunner.Run("dotnet", arguments, workingDirectory, environment, timeout ?? DefaultTimeout,
+            started is null ? null : process => started(process.Id));
     }
 
     /// <summary><c>dotnet build</c> of the project in <paramref name="projectDirectory"/>, as the brief times it:

@@ -10,7 +10,7 @@ namespace MlBuild.Core.Tests.Diagnostics;
 /// </summary>
 public sealed partial class MlbCodesTests
 {
-    private static readonly string RepoRoot = FindRepoRoot();
+    private static readonly string RepoRoot = RepositoryRoot.Path;
 
     private static IReadOnlyList<(string Name, string Code, MlbCodeAttribute? About)> Declared() =>
         typeof(MlbCodes).GetFields(BindingFlags.Public | BindingFlags.Static)
@@ -64,14 +64,6 @@ public sealed partial class MlbCodesTests
             .Select(path => Path.GetRelativePath(RepoRoot, path));
 
         Assert.Empty(writers);
-    }
-
-    private static string FindRepoRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-            if (File.Exists(Path.Combine(folder.FullName, "MlBuild.sln")))
-                return folder.FullName;
-        throw new InvalidOperationException("MlBuild.sln not found above " + AppContext.BaseDirectory);
     }
 
     [GeneratedRegex(@"^MLB\d{4}$")]

@@ -35,21 +35,9 @@ public sealed class PackageFeedFixture : IDisposable
             RepositoryPaths.Root, new Dictionary<string, string?>(), TimeSpan.FromMinutes(10));
         if (pack.ExitCode != 0)
             throw new InvalidOperationException("Packing MlBuild failed:\n" + pack);
-        var package = Directory.GetFiles(Feed, "MlBuild.*.nupkg").Single();
-        Version = Path.GetFileNameWithoutExtension(package)["MlBuild.".Length..];
-
-        // Projects live below Root, so this configuration adds the feed to the user's usual sources; the empty
-        // Directory.Build files keep anything above the temporary folder out of the test builds.
-        File.WriteAllText(Path.Combine(Root, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="mlbuild-test-feed" value="{Feed}" />
-              </packageSources>
-            </configuration>
-            """);
-        File.WriteAllText(Path.Combine(Root, "Directory.Build.props"), "<Project />");
-        File.WriteAllText(Path.Combine(Root, "Directory.Build.targets"), "<Project />");
+        Version = LocalPackageFeed.MlBuildVersionIn(Feed);
+        // Projects live below Root: they restore MlBuild from the feed, and see nothing above the temporary folder.
+        LocalPackageFeed.Isolate(Root, Feed, "mlbuild-test-feed");
     }
 
     public string Root { get; }

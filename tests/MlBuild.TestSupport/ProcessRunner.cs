@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace MlBuild.Benchmarks.Infrastructure;
+namespace MlBuild.TestSupport;
 
 /// <summary>What a process printed (standard output and error, interleaved, each line with the time it arrived),
 /// how it exited, and how long it took from start to exit.</summary>
@@ -18,18 +18,23 @@ internal sealed record ProcessResult(int ExitCode, string Output, TimeSpan Elaps
     /// <summary>The end of the output, enough to see why a build failed without flooding the console.</summary>
     public string Tail(int lines = 40) =>
         string.Join('\n', Output.Split('\n').TakeLast(lines));
+
+    public override string ToString() => $"exit code {ExitCode}\n{Output}";
 }
 
 /// <summary>
 /// Runs a process to completion with its output captured and its wall-clock time measured, killing it (and its
-/// children) on timeout. The child environment is the benchmark's own minus every MSBuild* variable: a benchmark
-/// started by <c>dotnet run</c> must not hand its MSBuild settings (SDK paths, node settings) to the builds it times.
+/// children) on timeout. The child environment is the caller's own minus every MSBuild* variable: a test host or a
+/// benchmark started by <c>dotnet run</c> must not hand its MSBuild settings (SDK paths, node settings) to the builds
+/// it starts.
 /// </summary>
 internal static class ProcessRunner
 {
-    /// <param name="started">Called with the process id as soon as it runs (to watch its memory), before any wait.</param>
+    /// <param name="environment">Variables to set in the child's environment; a null value removes one.</param>
+    /// <param name="started">Called with the process as soon as it runs (to watch its memory, or to interrupt it),
+    /// before any wait.</param>
     public static ProcessResult Run(string fileName, IEnumerable<string> arguments, string workingDirectory,
-        IReadOnlyDictionary<string, string> environment, TimeSpan timeout, Action<int>? started = null)
+        IReadOnlyDictionary<string, string?> environment, TimeSpan timeout, Action<Process>? started = null)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -43,7 +48,12 @@ internal static class ProcessRunner
         foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)).ToList())
             start.Environment.Remove(key);
         foreach (var (key, value) in environment)
-            start.Environment[key] = value;
+        {
+            if (value is null)
+                start.Environment.Remove(key);
+            else
+                start.Environment[key] = value;
+        }
 
         var output = new StringBuilder();
         var lines = new List<(TimeSpan, string)>();
@@ -63,9 +73,9 @@ internal static class ProcessRunner
         process.ErrorDataReceived += (_, e) => Receive(e.Data);
         clock.Start();
         process.Start();
-        started?.Invoke(process.Id);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+        started?.Invoke(process);
         if (!process.WaitForExit(timeout))
         {
             process.Kill(entireProcessTree: true);
