@@ -55,6 +55,29 @@ public sealed class TrainTargetTests(PackageFeedFixture feed)
     }
 
     [Fact]
+    public void A_teams_item_definition_in_Directory_Build_props_is_the_default_and_an_items_own_metadata_wins()
+    {
+        var project = IrisProject(IrisItem + """
+                <MlModel Include="Iris3" Task="MulticlassClassification" TrainData="data/iris-train.tsv" TestData="data/iris-test.tsv" Seed="3" />
+                """)
+            .WithFile("Directory.Build.props", """
+                <Project>
+                  <ItemDefinitionGroup>
+                    <MlModel>
+                      <Seed>7</Seed>
+                    </MlModel>
+                  </ItemDefinitionGroup>
+                </Project>
+                """);
+
+        var build = project.Build();
+
+        Assert.True(build.Succeeded, build.ToString());
+        Assert.Equal(7, (int)project.LockEntry("Iris")["seed"]!);
+        Assert.Equal(3, (int)project.LockEntry("Iris3")["seed"]!);
+    }
+
+    [Fact]
     public void A_touched_but_unchanged_data_file_retrains_nothing()
     {
         var project = IrisProject();
