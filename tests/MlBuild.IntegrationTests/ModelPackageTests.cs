@@ -255,14 +255,7 @@ public sealed class ModelPackageTests(PackageFeedFixture feed)
         Assert.True(packaged.Succeeded, packaged.ToString());
         Assert.True(File.Exists(Path.Combine(modelFeed, "Iris.Models.Iris.1.0.0.nupkg")), packaged.Output);
 
-        var consumer = TestProject.FromSample(feed, "IrisConsumer").WithFile("nuget.config", $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="models" value="{modelFeed}" />
-              </packageSources>
-            </configuration>
-            """);
+        var consumer = TestProject.FromSample(feed, "IrisConsumer").WithFile("nuget.config", LocalPackageFeed.NuGetConfig("models", modelFeed));
         var build = consumer.Build();
 
         Assert.True(build.Succeeded, build.ToString());

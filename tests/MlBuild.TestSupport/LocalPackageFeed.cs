@@ -22,16 +22,19 @@ internal static class LocalPackageFeed
     public static void Isolate(string root, string feed, string feedName)
     {
         Directory.CreateDirectory(root);
-        File.WriteAllText(Path.Combine(root, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="{feedName}" value="{feed}" />
-              </packageSources>
-            </configuration>
-            """);
+        File.WriteAllText(Path.Combine(root, "nuget.config"), NuGetConfig(feedName, feed));
         File.WriteAllText(Path.Combine(root, "Directory.Build.props"), "<Project />");
         File.WriteAllText(Path.Combine(root, "Directory.Build.targets"), "<Project />");
         File.WriteAllText(Path.Combine(root, "Directory.Packages.props"), "<Project />");
     }
+
+    /// <summary>A nuget.config that adds one folder feed to the sources of the folders above it.</summary>
+    public static string NuGetConfig(string feedName, string feed) => $"""
+        <?xml version="1.0" encoding="utf-8"?>
+        <configuration>
+          <packageSources>
+            <add key="{feedName}" value="{feed}" />
+          </packageSources>
+        </configuration>
+        """;
 }

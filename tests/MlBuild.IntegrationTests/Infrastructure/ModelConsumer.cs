@@ -26,14 +26,7 @@ internal static class ModelConsumer
               </ItemGroup>
             </Project>
             """);
-        project.WithFile("nuget.config", $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="models" value="{modelFeed}" />
-              </packageSources>
-            </configuration>
-            """);
+        project.WithFile("nuget.config", LocalPackageFeed.NuGetConfig("models", modelFeed));
         project.WithFile("Program.cs", program);
         return project;
     }
