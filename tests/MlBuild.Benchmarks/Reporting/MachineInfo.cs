@@ -9,7 +9,7 @@ internal sealed record MachineInfo(string Cpu, int Cores, string Memory, string 
 {
     public static MachineInfo Collect(string repositoryRoot)
     {
-        var sdk = ProcessRunner.Run("dotnet", ["--version"], repositoryRoot, new Dictionary<string, string>(),
+        var sdk = ProcessRunner.Run("dotnet", ["--version"], repositoryRoot, new Dictionary<string, string?>(),
             TimeSpan.FromMinutes(1));
         return new MachineInfo(
             Cpu: ProcLine("/proc/cpuinfo", "model name") ?? RuntimeInformation.ProcessArchitecture.ToString(),

@@ -114,7 +114,7 @@ internal sealed class HashingScenario(LargeDataset data, BenchmarkOptions option
         if (Path.GetFileNameWithoutExtension(self) == "dotnet")
             arguments.Add(typeof(HashingScenario).Assembly.Location);
         arguments.AddRange([ChildArgument, algorithm, .. data.TrainFiles]);
-        var result = Infrastructure.ProcessRunner.Run(self, arguments, Environment.CurrentDirectory,
+        var result = ProcessRunner.Run(self, arguments, Environment.CurrentDirectory,
             new Dictionary<string, string?>(), TimeSpan.FromMinutes(5));
         Infrastructure.SetupCheck.Succeeded(result, $"Hashing in a fresh process ({algorithm})");
         return double.Parse(result.Output.Trim(), CultureInfo.InvariantCulture);
