@@ -5,8 +5,8 @@ namespace MlBuild.Benchmarks.Infrastructure;
 /// <summary>What MlBuild's messages in a build's output say about its models.</summary>
 internal static partial class BuildOutput
 {
-    /// <summary>Whether the word "Training" appears on its own ("Training Model1…"), as opposed to inside a task
-    /// name such as PlanTraining in a performance summary.</summary>
+    /// <summary>Whether MlBuild said it trains a model ("Training Model1…"), as opposed to the word inside a task name
+    /// (PlanTraining in a performance summary) or a file name (MlBuild.Training.targets in a detailed log).</summary>
     public static bool MentionsTraining(string output) => TrainingWord().IsMatch(output);
 
     public static bool Trained(string output, string model) => output.Contains($"Training {model}…", StringComparison.Ordinal);
@@ -29,6 +29,6 @@ internal static partial class BuildOutput
     public static bool ReportedWithoutBaseline(string output, string model) =>
         output.Split('\n').Any(l => l.TrimStart().StartsWith($"{model} - no gates; no baseline", StringComparison.Ordinal));
 
-    [GeneratedRegex(@"\bTraining\b")]
+    [GeneratedRegex(@"(^|\s)Training [A-Za-z0-9._-]+…", RegexOptions.Multiline)]
     private static partial Regex TrainingWord();
 }
