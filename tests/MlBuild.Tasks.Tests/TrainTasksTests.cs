@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text.Json;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
@@ -68,6 +69,32 @@ public sealed class TrainTasksTests : IDisposable
     {
         Assert.True(new CommitModel { BuildEngine = _engine, Model = planned, CacheDirectory = _project.File("cache") }.Execute());
         Assert.True(new WriteLockFile { BuildEngine = _engine, LockFile = _project.File("mlbuild.lock.json"), PlannedModels = [planned] }.Execute());
+    }
+
+    [Fact]
+    public void An_up_to_date_model_leaves_the_lock_file_alone_and_an_undeclared_entry_is_still_dropped()
+    {
+        var first = Plan();
+        StandInWorker(first);
+        Commit(first);
+        var lockFile = _project.File("mlbuild.lock.json");
+        var upToDate = Plan();
+        Assert.Equal(ModelAction.UpToDate, upToDate.GetMetadata("Action"));
+        File.SetLastWriteTimeUtc(lockFile, new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+        var bytes = File.ReadAllBytes(lockFile);
+
+        Assert.True(new WriteLockFile { BuildEngine = _engine, LockFile = lockFile, PlannedModels = [upToDate] }.Execute());
+
+        Assert.Equal(bytes, File.ReadAllBytes(lockFile));
+        Assert.Equal(new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc), File.GetLastWriteTimeUtc(lockFile));
+
+        var withRemoved = (JsonObject)JsonNode.Parse(File.ReadAllText(lockFile))!;
+        withRemoved["models"]!["Removed"] = withRemoved["models"]!["M"]!.DeepClone();
+        File.WriteAllText(lockFile, withRemoved.ToJsonString());
+
+        Assert.True(new WriteLockFile { BuildEngine = _engine, LockFile = lockFile, PlannedModels = [upToDate] }.Execute());
+
+        Assert.Equal(bytes, File.ReadAllBytes(lockFile));
     }
 
     [Fact]
