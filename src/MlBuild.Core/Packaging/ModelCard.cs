@@ -232,7 +232,7 @@ internal static class ModelCard
 
     /// <summary>The build time as mlmodel.json writes it.</summary>
     private static string? BuiltAt(ModelLineage lineage) =>
-        lineage.BuiltAt?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        lineage.BuiltAt is { } builtAt ? UtcSecondsConverter.Format(builtAt) : null;
 
     private static string Names(IReadOnlyList<string>? names)
     {
