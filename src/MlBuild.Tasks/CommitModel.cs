@@ -59,7 +59,9 @@ public sealed class CommitModel : MsBuildTask
                 AtomicFile.Copy(cachedOnnx, onnxFile);
             else
                 File.Delete(onnxFile);
-            Log.LogMessage(MessageImportance.High, "{0} restored from cache", name);
+            Log.LogMessage(MessageImportance.High,
+                Model.GetMetadata(PlannedModelMetadata.RestoredFrom) == RestoredFrom.Remote ? "{0} restored from remote cache" : "{0} restored from cache",
+                name);
         }
         else
         {

@@ -17,6 +17,5 @@ public abstract class DotnetExecTask : ToolTask
     protected override Encoding StandardErrorEncoding => Encoding.UTF8;
 
     /// <summary>The dotnet host running this build (DOTNET_HOST_PATH), else <c>dotnet</c> from the PATH.</summary>
-    protected override string GenerateFullPathToTool() =>
-        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : ToolName;
+    protected override string GenerateFullPathToTool() => DotnetHost.Path;
 }

@@ -23,4 +23,12 @@ internal static class PlannedModelMetadata
     public const string TrainedModelFile = "TrainedModelFile";
     public const string EntryFile = "EntryFile";
     public const string CachedModelFile = "CachedModelFile";
+    /// <summary>Where a restored model came from: <see cref="Tasks.RestoredFrom.Remote"/>, or empty for the local cache.</summary>
+    public const string RestoredFrom = "RestoredFrom";
+}
+
+/// <summary>Values of <see cref="PlannedModelMetadata.RestoredFrom"/>.</summary>
+internal static class RestoredFrom
+{
+    public const string Remote = "remote";
 }

@@ -5,6 +5,7 @@ using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using MlBuild.Protocol;
 using MlBuild.Core.Caching;
+using MlBuild.Core.Caching.Remote;
 using MlBuild.Core.Declarations;
 using MlBuild.Core.Diagnostics;
 using MlBuild.Tasks.Diagnostics;
@@ -37,6 +38,17 @@ public sealed class PlanTraining : MsBuildTask
     /// <summary>Trains without comparing the data's schema with the one the lock file recorded (MLB2101): the way to
     /// accept an intended change of columns once (-p:MlBuildAcceptSchemaChanges=true).</summary>
     public bool AcceptSchemaChanges { get; set; }
+    /// <summary>MlBuildModels: the names of the models to build (the rest keep their lock entries); empty for all. A CI
+    /// matrix trains each model on a runner of its own this way.</summary>
+    public string? SelectedModels { get; set; }
+    /// <summary>MlBuildRemoteCache: the remote cache asked on a local miss; empty for none.</summary>
+    public string? RemoteCache { get; set; }
+    /// <summary>MlBuildRemoteCacheTimeout: seconds to wait for an answer, and for each next piece of a download.</summary>
+    public string? RemoteCacheTimeout { get; set; }
+    /// <summary>MlBuildRemoteCacheEndpoint: the endpoint of an S3-compatible store.</summary>
+    public string? RemoteCacheEndpoint { get; set; }
+    /// <summary>MlBuildToolPath: the mlbuild tool, which talks to S3 and Azure.</summary>
+    public string ToolAssembly { get; set; } = "";
 
     [Output] public ITaskItem[] PlannedModels { get; private set; } = [];
     [Output] public string ResolvedCacheDirectory { get; private set; } = "";
@@ -48,6 +60,8 @@ public sealed class PlanTraining : MsBuildTask
         var declarations = ModelDeclarationReader.Read(Models.ToDeclared(), ProjectFile, projectDirectory, problems);
         foreach (var problem in problems)
             Log.Error(problem.Code, problem.Location, problem.Message);
+        if (!string.IsNullOrWhiteSpace(SelectedModels))
+            declarations = Select(declarations);
 
         Core.LockFiles.LockFile lockFile;
         try
@@ -70,28 +84,42 @@ public sealed class PlanTraining : MsBuildTask
         versions["MlBuild"] = MlBuildVersion.Current;
 
         var planned = new List<ITaskItem>();
+        var misses = new List<LocalMiss>();
         foreach (var model in declarations)
         {
-            var item = Plan(model, projectDirectory, files, pipelineHashes, cache, lockFile, versions);
-            if (item is not null)
+            var outcome = Plan(model, projectDirectory, files, pipelineHashes, cache, lockFile, versions);
+            if (outcome.Item is { } item)
                 planned.Add(item);
+            else if (outcome.Miss is { } miss)
+                misses.Add(miss);
         }
+        // Only models that missed locally ask the remote cache: an up-to-date build and a local hit make no remote call.
+        var restored = misses.Count > 0 ? FetchFromRemote(misses, cache) : [];
+        foreach (var miss in misses)
+            planned.Add(restored.Contains(miss.Fingerprint) ? RestoreFromRemote(miss, cache) : PrepareTraining(miss));
+        var order = declarations.Select((d, i) => (d.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
+        planned.Sort((a, b) => order[a.ItemSpec].CompareTo(order[b.ItemSpec]));
         files.Save();
         pipelineHashes.Save();
         PlannedModels = planned.ToArray();
         return !Log.HasLoggedErrors;
     }
 
-    private ITaskItem? Plan(ModelDeclaration model, string projectDirectory, FileStatCache files,
+    /// <summary>A model that is neither up to date nor in the local cache: the remote cache may have it, else it trains.</summary>
+    private sealed record LocalMiss(ModelDeclaration Model, string Fingerprint, JsonObject Recipe, LockEntry? Locked,
+        TaskItem Item, string Work);
+
+    /// <summary>The model's item when it is up to date or restored from the local cache; else the miss to look up.</summary>
+    private (ITaskItem? Item, LocalMiss? Miss) Plan(ModelDeclaration model, string projectDirectory, FileStatCache files,
         PipelineHashCache pipelineHashes, ModelCache cache, Core.LockFiles.LockFile lockFile,
         IReadOnlyDictionary<string, string> versions)
     {
         var parameters = ReadParams(model);
         if (model.ParamsFile is not null && parameters is null)
-            return null;
+            return default;
         string? codeHash = null;
         if (model.Pipeline is not null && (codeHash = HashPipeline(model, pipelineHashes)) is null)
-            return null;
+            return default;
 
         var recipe = ModelRecipe.Describe(model, projectDirectory, files, parameters, codeHash, versions);
         // MissingLabels="warning" leaves unlabeled rows out: another training set, so another model. Recorded only
@@ -122,7 +150,7 @@ public sealed class PlanTraining : MsBuildTask
         {
             Log.LogMessage(MessageImportance.High, "{0} is up to date", model.Name);
             item.SetMetadata(PlannedModelMetadata.Action, ModelAction.UpToDate);
-            return item;
+            return (item, null);
         }
 
         var lookup = LookUp(cache, fingerprint, model);
@@ -130,12 +158,52 @@ public sealed class PlanTraining : MsBuildTask
         {
             item.SetMetadata(PlannedModelMetadata.Action, ModelAction.Restore);
             item.SetMetadata(PlannedModelMetadata.CachedModelFile, lookup.ModelPath);
-            return item;
+            return (item, null);
         }
         if (lookup.Result == CacheLookupResult.Corrupt)
             Log.Warning(MlbCodes.CorruptCacheEntry, model.Location,
                 $"{model.Name}: the cached model for fingerprint {fingerprint} was damaged and has been discarded; training it again.");
+        return (null, new LocalMiss(model, fingerprint, recipe, locked, item, work));
+    }
 
+    /// <summary>Asks the remote cache for every local miss at once; returns the fingerprints it restored into the local
+    /// cache. A fault is the build's one warning, and the models train.</summary>
+    private HashSet<string> FetchFromRemote(List<LocalMiss> misses, ModelCache cache)
+    {
+        var restored = new HashSet<string>(StringComparer.Ordinal);
+        var remote = RemoteCacheConnection.Open(BuildEngine, Log, RemoteCache, RemoteCacheTimeout, RemoteCacheEndpoint,
+            ToolAssembly, new SourceLocation(ProjectFile));
+        if (remote is null || remote.IsDisabled)
+            return restored;
+        var outcomes = RemoteCacheConnection.Use(remote, Log, r =>
+            r.FetchAsync(misses.Select(m => m.Fingerprint).Distinct().ToList(), cache, CancellationToken.None));
+        foreach (var outcome in outcomes)
+        {
+            var model = misses.First(m => m.Fingerprint == outcome.Fingerprint).Model;
+            RemoteCacheConnection.Report(remote, outcome, model.Name, Log, model.Location);
+            if (outcome.Fetched == RemoteFetchResult.Restored)
+                restored.Add(outcome.Fingerprint);
+            else if (outcome.Fetched == RemoteFetchResult.Miss)
+                Log.LogMessage(MessageImportance.Normal, "{0} is not in the remote cache {1}", model.Name, remote.Address.Display);
+        }
+        return restored;
+    }
+
+    private ITaskItem RestoreFromRemote(LocalMiss miss, ModelCache cache)
+    {
+        var lookup = cache.Find(miss.Fingerprint);
+        if (lookup.Result != CacheLookupResult.Hit)
+            return PrepareTraining(miss); // removed again between the download and now (a trim): train
+        miss.Item.SetMetadata(PlannedModelMetadata.Action, ModelAction.Restore);
+        miss.Item.SetMetadata(PlannedModelMetadata.CachedModelFile, lookup.ModelPath);
+        miss.Item.SetMetadata(PlannedModelMetadata.RestoredFrom, RestoredFrom.Remote);
+        return miss.Item;
+    }
+
+    /// <summary>Writes the worker's request for a model that trains.</summary>
+    private ITaskItem PrepareTraining(LocalMiss miss)
+    {
+        var (model, _, recipe, locked, item, work) = miss;
         var trainedProfile = work + ".profile.json";
         var trainedOnnx = work + ".trained.onnx";
         var request = TrainRequests.For(model, ProjectFile, ProjectAssembly, work + ".trained.zip", work + ".result.json") with
@@ -160,6 +228,17 @@ public sealed class PlanTraining : MsBuildTask
         if (request.OnnxOutputPath is not null)
             item.SetMetadata(OnnxFiles.TrainedMetadata, request.OnnxOutputPath);
         return item;
+    }
+
+    /// <summary>The declarations MlBuildModels names, in the project's order; an unknown name is an error that lists the
+    /// declared ones.</summary>
+    private IReadOnlyList<ModelDeclaration> Select(IReadOnlyList<ModelDeclaration> declarations)
+    {
+        var names = SelectedModels!.Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        foreach (var unknown in names.Where(n => !declarations.Any(d => d.Name == n)))
+            Log.Error(MlbCodes.UnknownSelectedModel, new SourceLocation(ProjectFile),
+                $"MlBuildModels names '{unknown}', which this project does not declare. Its models are: {string.Join(", ", declarations.Select(d => d.Name))}.");
+        return declarations.Where(d => names.Contains(d.Name, StringComparer.Ordinal)).ToList();
     }
 
     private CacheLookup LookUp(ModelCache cache, string fingerprint, ModelDeclaration model)

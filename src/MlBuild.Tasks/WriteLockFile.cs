@@ -15,6 +15,8 @@ public sealed class WriteLockFile : MsBuildTask
 {
     [Required] public string LockFile { get; set; } = "";
     public ITaskItem[] PlannedModels { get; set; } = [];
+    /// <summary>Keeps the entries of models not planned (MlBuildModels built only some): they are declared still.</summary>
+    public bool KeepUnplanned { get; set; }
 
     public override bool Execute()
     {
@@ -22,11 +24,14 @@ public sealed class WriteLockFile : MsBuildTask
         // Every model up to date and no other in the file: every entry would be kept as it is, so there is nothing to
         // write. A no-op build then leaves the file alone without serializing it (20 ms, a fifth of MlBuild's share
         // of a no-op build of three models).
-        if (PlannedModels.Length == previous.Models.Count
+        if ((KeepUnplanned || PlannedModels.Length == previous.Models.Count)
             && PlannedModels.All(m => m.GetMetadata(PlannedModelMetadata.Action) == ModelAction.UpToDate
                                       && previous.Models.ContainsKey(m.ItemSpec)))
             return true;
         var next = Core.LockFiles.LockFile.Empty();
+        if (KeepUnplanned)
+            foreach (var (name, entry) in previous.Models)
+                next.Models[name] = entry;
         foreach (var model in PlannedModels)
         {
             var action = model.GetMetadata(PlannedModelMetadata.Action);

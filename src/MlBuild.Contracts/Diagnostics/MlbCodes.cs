@@ -103,6 +103,16 @@ public static class MlbCodes
     public const string LockFileUnreadable = "MLB4006";
     [MlbCode(MlbSeverity.Error, "The mlbuild tool the package runs to post reports and check drift is missing, or failed without saying why")]
     public const string ToolFailed = "MLB4007";
+    [MlbCode(MlbSeverity.Warning, "The remote cache cannot be reached, timed out or failed: the model is trained locally, and the remote is not asked again in this build (warning)")]
+    public const string RemoteCacheUnavailable = "MLB4010";
+    [MlbCode(MlbSeverity.Warning, "The remote cache refused the credentials (401/403): the message says which variables to set (warning)")]
+    public const string RemoteCacheRefused = "MLB4011";
+    [MlbCode(MlbSeverity.Warning, "A remote cache entry was incomplete or did not match its hashes: discarded, never restored (warning)")]
+    public const string RemoteCacheEntryInvalid = "MLB4012";
+    [MlbCode(MlbSeverity.Error, "`MlBuildRemoteCache` is not an address MlBuild can use (http://, https://, s3://bucket/prefix, azure://container/prefix)")]
+    public const string InvalidRemoteCache = "MLB4013";
+    [MlbCode(MlbSeverity.Error, "`MlBuildModels` names a model the project does not declare (the declared ones are listed)")]
+    public const string UnknownSelectedModel = "MLB4014";
 
     // 5xxx: evaluation (50xx declarations and results, 501x gates and baselines)
     [MlbCode(MlbSeverity.Error, "An `MlSlice` or `MlExpectation` names no model")]

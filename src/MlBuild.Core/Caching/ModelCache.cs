@@ -23,7 +23,17 @@ internal sealed class ModelCache
 
     private readonly string _root;
 
-    public ModelCache(string root) => _root = Path.Combine(Path.GetFullPath(root), "v1");
+    public ModelCache(string root)
+    {
+        Root = Path.GetFullPath(root);
+        _root = Path.Combine(Root, "v1");
+    }
+
+    /// <summary>The folder the cache was opened at (MlBuildCacheDir).</summary>
+    public string Root { get; }
+
+    /// <summary>The folder that holds the entries (and the staging area) of this cache.</summary>
+    public string EntriesRoot => _root;
 
     /// <summary>The property wins, then the environment variable, then a folder in the user's home.</summary>
     public static string ResolveRoot(string? property, Func<string, string?>? environment = null)
@@ -57,7 +67,10 @@ internal sealed class ModelCache
                     && entry.ModelHash == ContentHash.OfFile(modelPath)
                     && Intact(directory, ProfileFileName, entry.ProfileHash, entry.ProfileSize)
                     && Intact(directory, OnnxFileName, entry.OnnxHash, entry.OnnxSize))
+                {
+                    CacheUsage.MarkUsed(directory);
                     return new CacheLookup(CacheLookupResult.Hit, modelPath, entry);
+                }
             }
         }
         catch (Exception e) when (e is JsonException or IOException or InvalidOperationException or FormatException)
@@ -83,11 +96,9 @@ internal sealed class ModelCache
     public bool Store(string fingerprint, string modelFile, LockEntry entry, string? profileFile = null,
         string? onnxFile = null)
     {
-        var final = EntryDirectory(fingerprint);
-        if (Directory.Exists(final))
+        if (Directory.Exists(EntryDirectory(fingerprint)))
             return false;
-        var staging = Path.Combine(_root, "staging", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(staging);
+        var staging = CreateStaging();
         try
         {
             File.Copy(modelFile, Path.Combine(staging, ModelFileName));
@@ -95,6 +106,35 @@ internal sealed class ModelCache
                 File.Copy(profileFile, Path.Combine(staging, ProfileFileName));
             if (onnxFile is not null)
                 File.Copy(onnxFile, Path.Combine(staging, OnnxFileName));
+        }
+        catch
+        {
+            Directory.Delete(staging, recursive: true);
+            throw;
+        }
+        return CommitStaged(staging, fingerprint, entry);
+    }
+
+    /// <summary>A private folder of this cache to assemble an entry in (a download from the remote cache writes its
+    /// files straight into it), for <see cref="CommitStaged"/>. On the cache's own volume, so that committing is a
+    /// rename, never a copy.</summary>
+    public string CreateStaging()
+    {
+        var staging = Path.Combine(_root, "staging", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(staging);
+        return staging;
+    }
+
+    /// <summary>Makes a staged folder (model.zip and the files its entry records) the entry of the fingerprint, with
+    /// entry.json written last, by one rename. The staging folder is gone afterwards either way. Returns false when
+    /// another build stored the entry first.</summary>
+    public bool CommitStaged(string staging, string fingerprint, LockEntry entry)
+    {
+        var final = EntryDirectory(fingerprint);
+        try
+        {
+            if (Directory.Exists(final))
+                return false;
             File.WriteAllText(Path.Combine(staging, EntryFileName), StableJson.Serialize(entry.Json));
             Directory.CreateDirectory(Path.GetDirectoryName(final)!);
             Directory.Move(staging, final);
@@ -111,7 +151,26 @@ internal sealed class ModelCache
         }
     }
 
-    private void Discard(string directory)
+    /// <summary>The files of an entry, model first, with the names they have in the entry's folder: what a remote cache
+    /// stores of it.</summary>
+    public static IReadOnlyList<(string Name, string Path)> EntryFiles(CacheLookup hit)
+    {
+        var files = new List<(string, string)> { (ModelFileName, hit.ModelPath!) };
+        if (hit.ProfilePath is { } profile)
+            files.Add((ProfileFileName, profile));
+        if (hit.OnnxPath is { } onnx)
+            files.Add((OnnxFileName, onnx));
+        return files;
+    }
+
+    /// <summary>The names a file of an entry may have: a remote entry naming any other is refused.</summary>
+    public static bool IsEntryFileName(string name) => name is ModelFileName or ProfileFileName or OnnxFileName;
+
+    /// <summary>Removes an entry (trimming, <c>mlbuild cache clear</c>). False when it was not there, or another build
+    /// removed it at the same moment.</summary>
+    public bool Remove(string fingerprint) => Discard(EntryDirectory(fingerprint));
+
+    private bool Discard(string directory)
     {
         // Renamed away first so that no other build can pick up a half-deleted entry.
         var trash = Path.Combine(_root, "staging", "discarded-" + Guid.NewGuid().ToString("N"));
@@ -119,12 +178,21 @@ internal sealed class ModelCache
         {
             Directory.CreateDirectory(Path.GetDirectoryName(trash)!);
             Directory.Move(directory, trash);
-            Directory.Delete(trash, recursive: true);
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // Another build discarded or replaced it at the same moment; either way it is no longer used.
+            return false;
         }
+        try
+        {
+            Directory.Delete(trash, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A file still open (Windows): the trim of abandoned staging folders removes it later.
+        }
+        return true;
     }
 }
 
