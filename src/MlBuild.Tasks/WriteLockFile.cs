@@ -15,8 +15,11 @@ public sealed class WriteLockFile : MsBuildTask
 {
     [Required] public string LockFile { get; set; } = "";
     public ITaskItem[] PlannedModels { get; set; } = [];
-    /// <summary>Keeps the entries of models not planned (MlBuildModels built only some): they are declared still.</summary>
-    public bool KeepUnplanned { get; set; }
+    /// <summary>MlBuildModels: when the build planned only some models, the others keep their entries (they are
+    /// declared still).</summary>
+    public string? SelectedModels { get; set; }
+
+    private bool KeepUnplanned => !string.IsNullOrWhiteSpace(SelectedModels);
 
     public override bool Execute()
     {

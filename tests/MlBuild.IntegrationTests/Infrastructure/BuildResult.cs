@@ -19,6 +19,11 @@ public sealed partial class BuildResult
 
     public bool Restored(string model) => Output.Contains($"{model} restored from cache", StringComparison.Ordinal);
 
+    public bool RestoredFromRemote(string model) =>
+        Output.Contains($"{model} restored from remote cache", StringComparison.Ordinal);
+
+    public bool Uploaded(string model) => Output.Contains($"{model} uploaded to remote cache", StringComparison.Ordinal);
+
     /// <summary>The MLB errors (or warnings) of the build, each once, as (file, line, code, message).</summary>
     public IReadOnlyList<Diagnostic> Diagnostics(string severity = "error") =>
         CanonicalLine().Matches(Output)

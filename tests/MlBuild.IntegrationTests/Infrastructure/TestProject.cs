@@ -121,6 +121,13 @@ public sealed class TestProject
 
     public BuildResult Build(params string[] arguments) => Run("build", arguments);
 
+    /// <summary><c>dotnet build</c> with extra environment variables (a remote cache's, its credentials).</summary>
+    public BuildResult BuildWith(IReadOnlyDictionary<string, string?> environment, params string[] arguments) =>
+        Run("build", arguments, environment: environment);
+
+    /// <summary>The binary log of the last build.</summary>
+    public string LastBinaryLog => Path.Combine(Directory, "logs", $"{_builds:00}-build.binlog");
+
     /// <summary><c>dotnet build -t:Evaluate</c>, with extra environment variables (e.g. GitHub Actions').</summary>
     public BuildResult Evaluate(IReadOnlyDictionary<string, string?>? environment = null, params string[] arguments) =>
         Run("build", ["-t:Evaluate", .. arguments], environment: environment);
@@ -207,6 +214,12 @@ public sealed class TestProject
             ["GITHUB_RUN_ID"] = null,
             ["GITHUB_RUN_ATTEMPT"] = null,
             ["GITHUB_SHA"] = null,
+            // Nor do a remote cache and its credentials reach a test's build unless the test sets them.
+            ["MLBUILD_REMOTE_CACHE"] = null,
+            ["MLBUILD_REMOTE_CACHE_WRITE"] = null,
+            ["MLBUILD_REMOTE_CACHE_TOKEN"] = null,
+            ["MLBUILD_REMOTE_CACHE_USERNAME"] = null,
+            ["MLBUILD_REMOTE_CACHE_PASSWORD"] = null,
         };
         foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
             buildEnvironment[key] = value;
