@@ -82,7 +82,7 @@ internal static class RemoteCacheConnection
     {
         if (outcome.Fault is not { } fault)
             return;
-        var message = $"{model}: {RemoteStores.Describe(fault, session.Address)}";
+        var message = $"{model}: {RemoteCacheStores.Describe(fault, session.Address)}";
         if (session.TryClaimWarning())
             log.Warning(fault.Fault switch
             {
@@ -98,7 +98,7 @@ internal static class RemoteCacheConnection
         string toolAssembly) =>
         address.Kind == RemoteStoreKind.Http
             ? new RemoteCacheSession(address, options,
-                progress => RemoteStores.OpenHttp(address, options, Environment.GetEnvironmentVariable, progress))
+                progress => RemoteCacheStores.OpenHttp(address, options, Environment.GetEnvironmentVariable, progress))
             : new ToolRemoteModelCache(address, options, remoteCache, toolAssembly);
 
     private static string Redacted(string text) =>

@@ -16,11 +16,13 @@ internal static class MlBuildCommand
                 .PostAsync(options, cancellationToken));
         var drift = DriftCommand.Create(options =>
             DriftRunner.Run(options, output, new ToolOutput(output, environment.Actions.IsActions, secret: null)));
-        return new RootCommand("MlBuild's command line: works on the reports `dotnet build -t:Evaluate` saves, and " +
-                               "checks new data for drift from a model's training data.")
+        var cache = CacheCommand.Create(environment, output, new ToolOutput(output, environment.Actions.IsActions, secret: null));
+        return new RootCommand("MlBuild's command line: works on the reports `dotnet build -t:Evaluate` saves, " +
+                               "checks new data for drift from a model's training data, and keeps the model caches.")
         {
             new Command("report", "Saved evaluation reports.") { post },
             drift,
+            cache,
         };
     }
 }

@@ -36,7 +36,7 @@ public sealed class RemoteModelCacheTests : IAsyncLifetime
     {
         var address = RemoteCacheAddress.Parse(url ?? _server.Url, out _)!;
         var session = new RemoteCacheSession(address, options ?? Quick,
-            sink => RemoteStores.OpenHttp(address, options ?? Quick, name => environment?.GetValueOrDefault(name), sink));
+            sink => RemoteCacheStores.OpenHttp(address, options ?? Quick, name => environment?.GetValueOrDefault(name), sink));
         if (progress is not null)
             session.Progress = line => { lock (progress) progress.Add(line); };
         return session;
@@ -284,7 +284,7 @@ public sealed class RemoteModelCacheTests : IAsyncLifetime
 
         Assert.Equal(RemoteFault.Refused, outcome.Fault?.Fault);
         Assert.Single(_server.Requests);
-        var message = RemoteStores.Describe(outcome.Fault!, session.Address);
+        var message = RemoteCacheStores.Describe(outcome.Fault!, session.Address);
         Assert.Contains("refused the credentials (403", message);
         Assert.Contains(RemoteCacheCredentials.TokenVariable, message);
     }

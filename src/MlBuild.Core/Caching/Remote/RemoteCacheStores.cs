@@ -5,7 +5,7 @@ namespace MlBuild.Core.Caching.Remote;
 /// its own process, which keeps a miss to a round trip. S3 and Azure need their SDKs, which must not load into MSBuild:
 /// the mlbuild tool brings them and registers them here.
 /// </summary>
-internal static class RemoteStores
+internal static class RemoteCacheStores
 {
     public delegate IRemoteStore Factory(RemoteCacheAddress address, RemoteCacheOptions options,
         Func<string, string?> environment, Action<string>? progress);
