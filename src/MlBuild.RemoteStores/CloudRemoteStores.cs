@@ -7,9 +7,9 @@ internal static class CloudRemoteStores
 {
     public static IRemoteStore Open(RemoteCacheAddress address, RemoteCacheOptions options,
         Func<string, string?> environment, Action<string>? progress) => address.Kind switch
-    {
-        RemoteStoreKind.S3 => new S3RemoteStore(address, options, environment),
-        RemoteStoreKind.AzureBlob => new AzureBlobRemoteStore(address, options, environment),
-        _ => RemoteCacheStores.OpenHttp(address, options, environment, progress),
-    };
+        {
+            RemoteStoreKind.S3 => new S3RemoteStore(address, options, environment),
+            RemoteStoreKind.AzureBlob => new AzureBlobRemoteStore(address, options, environment),
+            _ => RemoteCacheStores.OpenHttp(address, options, environment, progress),
+        };
 }

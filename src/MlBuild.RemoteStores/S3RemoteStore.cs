@@ -2,7 +2,6 @@ using System.Net;
 using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
-using Amazon.S3.Transfer;
 using MlBuild.Core.Caching.Remote;
 
 namespace MlBuild.RemoteStores;
@@ -37,7 +36,14 @@ internal sealed class S3RemoteStore : IRemoteStore
             config.ForcePathStyle = true;
             config.AuthenticationRegion = environment("AWS_REGION") ?? environment("AWS_DEFAULT_REGION") ?? "us-east-1";
         }
-        _client = new AmazonS3Client(config);
+        // Keys in the given environment are used as they are (the tool's tests give their own); anything else is the
+        // SDK's credential chain: a profile, web identity, the instance's or runner's role.
+        _client = environment("AWS_ACCESS_KEY_ID") is { Length: > 0 } accessKey
+                  && environment("AWS_SECRET_ACCESS_KEY") is { Length: > 0 } secretKey
+            ? new AmazonS3Client(environment("AWS_SESSION_TOKEN") is { Length: > 0 } session
+                ? new SessionAWSCredentials(accessKey, secretKey, session)
+                : new BasicAWSCredentials(accessKey, secretKey), config)
+            : new AmazonS3Client(config);
     }
 
     private string ObjectKey(string key) => _address.Prefix.Length > 0 ? $"{_address.Prefix.TrimEnd('/')}/{key}" : key;
@@ -80,22 +86,69 @@ internal sealed class S3RemoteStore : IRemoteStore
     {
         try
         {
-            var transfer = new TransferUtility(_client, new TransferUtilityConfig
-            {
-                MinSizeBeforePartUpload = _options.MultipartThreshold,
-            });
-            await transfer.UploadAsync(new TransferUtilityUploadRequest
-            {
-                BucketName = _address.Container,
-                Key = ObjectKey(key),
-                FilePath = path,
-                PartSize = Math.Max(5 * 1024 * 1024, _options.MultipartThreshold),
-                ContentType = "application/octet-stream",
-            }, cancellationToken).ConfigureAwait(false);
+            var length = new FileInfo(path).Length;
+            if (length <= _options.MultipartThreshold)
+                await _client.PutObjectAsync(new PutObjectRequest
+                {
+                    BucketName = _address.Container,
+                    Key = ObjectKey(key),
+                    FilePath = path,
+                    ContentType = "application/octet-stream",
+                    UseChunkEncoding = false,
+                }, cancellationToken).ConfigureAwait(false);
+            else
+                await PutInPartsAsync(ObjectKey(key), path, length, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (Fault(e, key) is { } fault)
         {
             throw fault;
+        }
+    }
+
+    /// <summary>A multipart upload, each part read by the SDK from its range of the file, one at a time; aborted on
+    /// failure, so that no incomplete upload is left billing storage. Not TransferUtility: it sends parts with
+    /// aws-chunked framing, which compatible stores (s3rver, older MinIO) keep as part of the content.</summary>
+    private async Task PutInPartsAsync(string objectKey, string path, long length, CancellationToken cancellationToken)
+    {
+        var partSize = Math.Max(5L * 1024 * 1024, _options.MultipartThreshold);
+        var upload = await _client.InitiateMultipartUploadAsync(new InitiateMultipartUploadRequest
+        {
+            BucketName = _address.Container,
+            Key = objectKey,
+            ContentType = "application/octet-stream",
+        }, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var parts = new List<PartETag>();
+            for (var (number, position) = (1, 0L); position < length; number++, position += partSize)
+            {
+                var part = await _client.UploadPartAsync(new UploadPartRequest
+                {
+                    BucketName = _address.Container,
+                    Key = objectKey,
+                    UploadId = upload.UploadId,
+                    PartNumber = number,
+                    FilePath = path,
+                    FilePosition = position,
+                    PartSize = Math.Min(partSize, length - position),
+                    IsLastPart = position + partSize >= length,
+                    UseChunkEncoding = false,
+                }, cancellationToken).ConfigureAwait(false);
+                parts.Add(new PartETag(number, part.ETag));
+            }
+            await _client.CompleteMultipartUploadAsync(new CompleteMultipartUploadRequest
+            {
+                BucketName = _address.Container,
+                Key = objectKey,
+                UploadId = upload.UploadId,
+                PartETags = parts,
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await _client.AbortMultipartUploadAsync(_address.Container, objectKey, upload.UploadId, CancellationToken.None)
+                .ConfigureAwait(false);
+            throw;
         }
     }
 
@@ -110,6 +163,8 @@ internal sealed class S3RemoteStore : IRemoteStore
                 Key = ObjectKey(key),
                 InputStream = body,
                 ContentType = "application/octet-stream",
+                // A plain body: compatible stores (s3rver, older MinIO) store aws-chunked framing as the content.
+                UseChunkEncoding = false,
             }, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (Fault(e, key) is { } fault)

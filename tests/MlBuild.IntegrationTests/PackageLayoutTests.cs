@@ -39,6 +39,9 @@ public sealed class PackageLayoutTests(PackageFeedFixture feed)
         Assert.Contains("Octokit.dll", tools);
         Assert.Contains("MlBuild.GitHub.Posting.dll", tools);
         Assert.Contains("Parquet.dll", tools);
+        Assert.Contains("AWSSDK.S3.dll", tools);
+        Assert.Contains("Azure.Storage.Blobs.dll", tools);
+        Assert.Contains("MlBuild.RemoteStores.dll", tools);
         Assert.Contains("MlBuild.Contracts.dll", tools);
         Assert.DoesNotContain(tools, name => name.StartsWith("Microsoft.ML", StringComparison.Ordinal) || name.StartsWith("Microsoft.Build", StringComparison.Ordinal));
     }

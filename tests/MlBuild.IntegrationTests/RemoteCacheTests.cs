@@ -82,6 +82,30 @@ public sealed class RemoteCacheTests(PackageFeedFixture feed)
     }
 
     [Fact]
+    public void On_S3_the_build_uploads_and_restores_through_the_mlbuild_tool()
+    {
+        using var s3 = S3rverServer.Start();
+        var environment = new Dictionary<string, string?>(s3.Credentials)
+        {
+            ["MLBUILD_REMOTE_CACHE"] = $"s3://{S3rverServer.Bucket}/mlbuild",
+        };
+        var ci = IrisProject();
+
+        var trained = ci.BuildWith(new Dictionary<string, string?>(environment) { ["MLBUILD_REMOTE_CACHE_WRITE"] = "true" },
+            $"-p:MlBuildRemoteCacheEndpoint={s3.Endpoint}");
+        Assert.True(trained.Succeeded, trained.ToString());
+        Assert.True(trained.Uploaded("Iris") && trained.Uploaded("Iris3"), trained.Output);
+
+        var developer = IrisProject();
+        var restored = developer.BuildWith(environment, $"-p:MlBuildRemoteCacheEndpoint={s3.Endpoint}");
+        Assert.True(restored.Succeeded, restored.ToString());
+        Assert.True(restored.RestoredFromRemote("Iris") && restored.RestoredFromRemote("Iris3"), restored.Output);
+        Assert.False(restored.Trained("Iris"), restored.Output);
+        Assert.Equal(File.ReadAllBytes(ci.ModelFile("Iris")), File.ReadAllBytes(developer.ModelFile("Iris")));
+        Assert.Empty(restored.Diagnostics("warning"));
+    }
+
+    [Fact]
     public async Task A_remote_that_answers_500_every_time_is_one_warning_then_the_models_train()
     {
         await using var server = await CacheStandIn.StartAsync();
