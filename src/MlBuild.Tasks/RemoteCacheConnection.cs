@@ -84,12 +84,7 @@ internal static class RemoteCacheConnection
             return;
         var message = $"{model}: {RemoteCacheStores.Describe(fault, session.Address)}";
         if (session.TryClaimWarning())
-            log.Warning(fault.Fault switch
-            {
-                RemoteFault.Refused => MlbCodes.RemoteCacheRefused,
-                RemoteFault.InvalidEntry => MlbCodes.RemoteCacheEntryInvalid,
-                _ => MlbCodes.RemoteCacheUnavailable,
-            }, at, message);
+            log.Warning(RemoteCacheStores.CodeOf(fault), at, message);
         else
             log.LogMessage(MessageImportance.Normal, "{0}", message);
     }

@@ -120,12 +120,7 @@ internal static class RemoteCacheRunner
         {
             var message = $"{outcome.Fingerprint}: {RemoteCacheStores.Describe(fault, session.Address)}";
             if (session.TryClaimWarning())
-                output.Warning(fault.Fault switch
-                {
-                    RemoteFault.Refused => MlbCodes.RemoteCacheRefused,
-                    RemoteFault.InvalidEntry => MlbCodes.RemoteCacheEntryInvalid,
-                    _ => MlbCodes.RemoteCacheUnavailable,
-                }, message);
+                output.Warning(RemoteCacheStores.CodeOf(fault), message);
             else
                 output.Info(message);
         }

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace MlBuild.TestSupport.RemoteCaches;
 
@@ -45,7 +43,7 @@ public sealed class NginxCacheServer : IDisposable
         var root = Path.Combine(Path.GetTempPath(), "mlbuild-nginx-" + Guid.NewGuid().ToString("N")[..10]);
         foreach (var folder in (string[])["conf", "logs", "temp", "data/cache"])
             Directory.CreateDirectory(Path.Combine(root, folder));
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         // Run as root, nginx's workers switch to "nobody": the folders it writes must be theirs to write.
         if (!OperatingSystem.IsWindows())
             foreach (var folder in Directory.GetDirectories(root, "*", SearchOption.AllDirectories).Append(root))
@@ -85,36 +83,8 @@ public sealed class NginxCacheServer : IDisposable
             start.ArgumentList.Add(argument);
         var process = Process.Start(start)!;
         var server = new NginxCacheServer(root, port, process);
-        server.WaitUntilListening(port);
+        LoopbackPorts.WaitUntilListening(process, port, "nginx", TimeSpan.FromSeconds(20));
         return server;
-    }
-
-    private void WaitUntilListening(int port)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (_process.HasExited)
-                throw new InvalidOperationException($"nginx exited with code {_process.ExitCode}: {_process.StandardError.ReadToEnd()}");
-            try
-            {
-                using var client = new TcpClient();
-                client.Connect(IPAddress.Loopback, port);
-                return;
-            }
-            catch (SocketException)
-            {
-                Thread.Sleep(50);
-            }
-        }
-        throw new InvalidOperationException("nginx did not listen within 20 s");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public void Dispose()

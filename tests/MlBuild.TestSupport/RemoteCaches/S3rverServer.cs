@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace MlBuild.TestSupport.RemoteCaches;
 
@@ -43,7 +41,7 @@ public sealed class S3rverServer : IDisposable
             throw new InvalidOperationException($"s3rver is not installed ({Executable}): .ci/run installs it with npm.");
         var root = Path.Combine(Path.GetTempPath(), "mlbuild-s3rver-" + Guid.NewGuid().ToString("N")[..10]);
         Directory.CreateDirectory(root);
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         var start = new ProcessStartInfo(Executable) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in (string[])["--address", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
                      "--directory", root, "--configure-bucket", Bucket, "--silent"])
@@ -52,29 +50,8 @@ public sealed class S3rverServer : IDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var server = new S3rverServer(process, root, port);
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            if (process.HasExited)
-                throw new InvalidOperationException($"s3rver exited with code {process.ExitCode}");
-            try
-            {
-                using var client = new TcpClient();
-                client.Connect(IPAddress.Loopback, port);
-                return server;
-            }
-            catch (SocketException) when (DateTime.UtcNow < deadline)
-            {
-                Thread.Sleep(100);
-            }
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        LoopbackPorts.WaitUntilListening(process, port, "s3rver", TimeSpan.FromSeconds(30));
+        return server;
     }
 
     public void Dispose()

@@ -14,6 +14,14 @@ internal static class RemoteCacheStores
         Func<string, string?> environment, Action<string>? progress) =>
         new HttpRemoteStore(address, options, environment, progress);
 
+    /// <summary>The MLB code of a fault's warning.</summary>
+    public static string CodeOf(RemoteCacheException fault) => fault.Fault switch
+    {
+        RemoteFault.Refused => MlbCodes.RemoteCacheRefused,
+        RemoteFault.InvalidEntry => MlbCodes.RemoteCacheEntryInvalid,
+        _ => MlbCodes.RemoteCacheUnavailable,
+    };
+
     /// <summary>The message of a fault as the warning says it, with what to do.</summary>
     public static string Describe(RemoteCacheException fault, RemoteCacheAddress address) => fault.Fault switch
     {
