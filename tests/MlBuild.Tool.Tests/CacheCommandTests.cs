@@ -64,6 +64,32 @@ public sealed class CacheCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task An_entry_pushed_to_Azure_Blob_Storage_in_blocks_is_fetched_into_another_cache_byte_for_byte()
+    {
+        using var azurite = AzuriteServer.Start();
+        var environment = new Dictionary<string, string?> { ["AZURE_STORAGE_CONNECTION_STRING"] = azurite.ConnectionString };
+        var first = CacheWithModel("first", 20 * 1024 * 1024);
+        const string Remote = "azure://mlbuild-cache/team";
+
+        var pushed = await RunAsync(environment, "cache", "push", "--cache-dir", first, "--remote", Remote, Fingerprint);
+        Assert.True(pushed.ExitCode == 0 && pushed.Output.Contains("uploaded to azure://mlbuild-cache/team", StringComparison.Ordinal), pushed.Output);
+
+        var second = _directory.File("second");
+        var fetched = await RunAsync(environment, "cache", "fetch", "--cache-dir", second, "--remote", Remote, Fingerprint);
+        Assert.True(fetched.ExitCode == 0 && fetched.Output.Contains("restored from", StringComparison.Ordinal), fetched.Output);
+        Assert.Equal(File.ReadAllBytes(new ModelCache(first).Find(Fingerprint).ModelPath!),
+            File.ReadAllBytes(new ModelCache(second).Find(Fingerprint).ModelPath!));
+
+        var missing = await RunAsync(environment, "cache", "fetch", "--cache-dir", _directory.File("third"), "--remote",
+            "azure://never-written", Fingerprint);
+        Assert.Contains("not in azure://never-written", missing.Output);
+
+        var noCredentials = await RunAsync(new Dictionary<string, string?>(), "cache", "fetch", "--cache-dir", second, "--remote", Remote, Fingerprint);
+        Assert.Contains("warning MLB4011", noCredentials.Output);
+        Assert.Contains("AZURE_STORAGE_CONNECTION_STRING", noCredentials.Output);
+    }
+
+    [Fact]
     public async Task The_builds_outcome_lines_say_miss_and_fault_without_a_warning_of_the_tools_own()
     {
         using var s3 = S3rverServer.Start();
