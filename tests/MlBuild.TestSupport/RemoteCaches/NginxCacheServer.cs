@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace MlBuild.TestSupport.RemoteCaches;
 
 /// <summary>
@@ -11,20 +9,19 @@ public sealed class NginxCacheServer : IDisposable
 {
     public const string Executable = "/usr/sbin/nginx";
 
-    private readonly Process _process;
+    private readonly LoopbackServer _server;
 
-    private NginxCacheServer(string root, int port, Process process)
+    private NginxCacheServer(LoopbackServer server)
     {
-        Root = root;
-        _process = process;
-        Url = $"http://127.0.0.1:{port}/cache/";
+        _server = server;
+        Url = $"http://127.0.0.1:{server.Port}/cache/";
     }
 
     /// <summary>The cache's address, e.g. http://127.0.0.1:5123/cache/.</summary>
     public string Url { get; }
 
     /// <summary>The server's folder: conf, logs, and the cache's files under data/cache/.</summary>
-    public string Root { get; }
+    public string Root => _server.Root;
 
     public string DataDirectory => Path.Combine(Root, "data", "cache");
 
@@ -40,10 +37,9 @@ public sealed class NginxCacheServer : IDisposable
     {
         if (!IsInstalled)
             throw new InvalidOperationException($"nginx is not installed ({Executable}): .ci/run installs Debian's nginx package.");
-        var root = Path.Combine(Path.GetTempPath(), "mlbuild-nginx-" + Guid.NewGuid().ToString("N")[..10]);
+        var (root, port) = LoopbackServer.Prepare("nginx");
         foreach (var folder in (string[])["conf", "logs", "temp", "data/cache"])
             Directory.CreateDirectory(Path.Combine(root, folder));
-        var port = LoopbackPorts.Free();
         // Run as root, nginx's workers switch to "nobody": the folders it writes must be theirs to write.
         if (!OperatingSystem.IsWindows())
             foreach (var folder in Directory.GetDirectories(root, "*", SearchOption.AllDirectories).Append(root))
@@ -73,40 +69,9 @@ public sealed class NginxCacheServer : IDisposable
                 }
             }
             """);
-        var start = new ProcessStartInfo(Executable)
-        {
-            UseShellExecute = false,
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-        };
-        foreach (var argument in (string[])["-p", root, "-c", Path.Combine(root, "conf", "nginx.conf"), "-g", "daemon off;"])
-            start.ArgumentList.Add(argument);
-        var process = Process.Start(start)!;
-        var server = new NginxCacheServer(root, port, process);
-        LoopbackPorts.WaitUntilListening(process, port, "nginx", TimeSpan.FromSeconds(20));
-        return server;
+        return new NginxCacheServer(LoopbackServer.Start("nginx", Executable,
+            ["-p", root, "-c", Path.Combine(root, "conf", "nginx.conf"), "-g", "daemon off;"], root, port, TimeSpan.FromSeconds(20)));
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                _process.WaitForExit(10_000);
-            }
-        }
-        catch (InvalidOperationException)
-        {
-        }
-        _process.Dispose();
-        try
-        {
-            Directory.Delete(Root, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => _server.Dispose();
 }

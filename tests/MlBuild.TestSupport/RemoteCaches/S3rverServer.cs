@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using System.Globalization;
 
 namespace MlBuild.TestSupport.RemoteCaches;
 
@@ -12,18 +12,12 @@ public sealed class S3rverServer : IDisposable
     public const string AccessKey = "S3RVER";
     public const string SecretKey = "S3RVER";
 
-    private readonly Process _process;
-    private readonly string _root;
+    private readonly LoopbackServer _server;
 
-    private S3rverServer(Process process, string root, int port)
-    {
-        _process = process;
-        _root = root;
-        Endpoint = $"http://127.0.0.1:{port}";
-    }
+    private S3rverServer(LoopbackServer server) => _server = server;
 
     /// <summary>The value for MlBuildRemoteCacheEndpoint / --endpoint.</summary>
-    public string Endpoint { get; }
+    public string Endpoint => $"http://127.0.0.1:{_server.Port}";
 
     /// <summary>The variables the AWS SDK's credential chain reads.</summary>
     public IReadOnlyDictionary<string, string?> Credentials => new Dictionary<string, string?>
@@ -37,41 +31,12 @@ public sealed class S3rverServer : IDisposable
 
     public static S3rverServer Start()
     {
-        if (!File.Exists(Executable))
-            throw new InvalidOperationException($"s3rver is not installed ({Executable}): .ci/run installs it with npm.");
-        var root = Path.Combine(Path.GetTempPath(), "mlbuild-s3rver-" + Guid.NewGuid().ToString("N")[..10]);
-        Directory.CreateDirectory(root);
-        var port = LoopbackPorts.Free();
-        var start = new ProcessStartInfo(Executable) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in (string[])["--address", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                     "--directory", root, "--configure-bucket", Bucket, "--silent"])
-            start.ArgumentList.Add(argument);
-        var process = Process.Start(start)!;
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var server = new S3rverServer(process, root, port);
-        LoopbackPorts.WaitUntilListening(process, port, "s3rver", TimeSpan.FromSeconds(30));
-        return server;
+        var (root, port) = LoopbackServer.Prepare("s3rver");
+        return new S3rverServer(LoopbackServer.Start("s3rver", Executable,
+            ["--address", "127.0.0.1", "--port", port.ToString(CultureInfo.InvariantCulture), "--directory", root,
+             "--configure-bucket", Bucket, "--silent"],
+            root, port, TimeSpan.FromSeconds(30)));
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            if (!_process.HasExited)
-                _process.Kill(entireProcessTree: true);
-            _process.WaitForExit(10_000);
-        }
-        catch (InvalidOperationException)
-        {
-        }
-        _process.Dispose();
-        try
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => _server.Dispose();
 }
