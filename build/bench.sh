@@ -6,7 +6,8 @@
 # 100 MB and 1 GB, trained by MlBuild and by hand). Run it on a quiet machine: it measures time and memory.
 #
 #   bash build/bench.sh                          # everything
-#   bash build/bench.sh --only noop,hash         # some benchmarks (noop, hash, retrain, evaluate, scale)
+#   bash build/bench.sh --only noop,hash         # some benchmarks (noop, hash, retrain, evaluate, scale, remote)
+#   bash build/bench.sh --only remote --results tests/MlBuild.Benchmarks/RESULTS-remote.md   # the remote cache: nginx and s3rver (tests/.servers), about 9 minutes
 #   bash build/bench.sh --rounds 5 --retrain-rounds 3 --evaluate-rounds 3 --data-mb 256 --results /tmp/R.md   # a quicker, smaller run
 #   bash build/bench.sh --only scale --scale-mb 20,60 --scale-rounds 2 --results /tmp/scale.md   # the scale benchmark, small
 #   bash build/bench.sh --only scale --scale-mb 10240 --scale-rounds 1 --scale-trainers OnlineGradientDescent --results /tmp/10g.md   # 10 GB, by hand (about 17 minutes, 11 GB of disk)

@@ -4,7 +4,7 @@ namespace MlBuild.Benchmarks;
 
 /// <summary>
 /// The command line: <c>--feed DIR --work DIR [--results FILE] [--rounds N] [--retrain-rounds N]
-/// [--evaluate-rounds N] [--data-mb N] [--scale-mb 100,1024] [--scale-rounds N] [--scale-trainers OnlineGradientDescent,FastTree] [--only noop,hash,retrain,evaluate,scale] [--keep] [--load-before "1.0 0.9 0.8"] [--source "commit abc1234"]</c>. The feed holds
+/// [--evaluate-rounds N] [--data-mb N] [--scale-mb 100,1024] [--scale-rounds N] [--scale-trainers OnlineGradientDescent,FastTree] [--remote-rounds N] [--remote-memory-rounds N] [--remote-model-mb N] [--only noop,hash,retrain,evaluate,scale,remote] [--keep] [--load-before "1.0 0.9 0.8"] [--source "commit abc1234"]</c>. The feed holds
 /// the packed MlBuild; the work folder is created and deleted; bench.sh passes the load average it saw before packing
 /// and the commit it packed.
 /// </summary>
@@ -19,6 +19,9 @@ internal sealed record BenchmarkOptions(
     IReadOnlyList<int> ScaleMegabytes,
     int ScaleRounds,
     IReadOnlyList<string> ScaleTrainers,
+    int RemoteRounds,
+    int RemoteMemoryRounds,
+    int RemoteModelMegabytes,
     IReadOnlySet<string> Scenarios,
     bool Keep,
     string? LoadBefore,
@@ -29,6 +32,7 @@ internal sealed record BenchmarkOptions(
     public const string Retrain = "retrain";
     public const string Evaluate = "evaluate";
     public const string Scale = "scale";
+    public const string Remote = "remote";
 
     public bool Runs(string scenario) => Scenarios.Contains(scenario);
 
@@ -53,10 +57,10 @@ internal sealed record BenchmarkOptions(
 
         var scenarios = values.TryGetValue("only", out var only)
             ? only.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet()
-            : new HashSet<string> { NoOp, Hash, Retrain, Evaluate, Scale };
-        var unknown = scenarios.Except([NoOp, Hash, Retrain, Evaluate, Scale]).ToList();
+            : new HashSet<string> { NoOp, Hash, Retrain, Evaluate, Scale, Remote };
+        var unknown = scenarios.Except([NoOp, Hash, Retrain, Evaluate, Scale, Remote]).ToList();
         if (unknown.Count > 0)
-            throw new ArgumentException($"Unknown scenario(s) {string.Join(", ", unknown)}: use noop, hash, retrain, evaluate, scale.");
+            throw new ArgumentException($"Unknown scenario(s) {string.Join(", ", unknown)}: use noop, hash, retrain, evaluate, scale, remote.");
         var scaleMegabytes = values.TryGetValue("scale-mb", out var sizes)
             ? sizes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToList()
@@ -86,6 +90,10 @@ internal sealed record BenchmarkOptions(
             ScaleRounds: Number("scale-rounds", 2),
             // One trainer alone for a very large run by hand (10 GB: FastTree's own memory grows with the rows).
             ScaleTrainers: scaleTrainers,
+            RemoteRounds: Number("remote-rounds", 7),
+            RemoteMemoryRounds: Number("remote-memory-rounds", 2),
+            // The size the issue names: models of hundreds of MB are common, and a 1 GB one shows that nothing is held whole.
+            RemoteModelMegabytes: Number("remote-model-mb", 1024),
             Scenarios: scenarios,
             Keep: keep,
             LoadBefore: values.GetValueOrDefault("load-before"),

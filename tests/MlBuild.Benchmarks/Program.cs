@@ -20,7 +20,7 @@ catch (ArgumentException e)
 {
     Console.Error.WriteLine(e.Message);
     Console.Error.WriteLine("usage: --feed DIR --work DIR [--results FILE] [--rounds N] [--retrain-rounds N] [--evaluate-rounds N] " +
-                            "[--data-mb N] [--scale-mb 100,1024] [--scale-rounds N] [--only noop,hash,retrain,evaluate,scale] [--keep] [--load-before \"1.0 0.9 0.8\"] [--source \"commit abc1234\"]");
+                            "[--data-mb N] [--scale-mb 100,1024] [--scale-rounds N] [--remote-rounds N] [--remote-memory-rounds N] [--remote-model-mb N] [--only noop,hash,retrain,evaluate,scale,remote] [--keep] [--load-before \"1.0 0.9 0.8\"] [--source \"commit abc1234\"]");
     return 2;
 }
 
@@ -69,6 +69,13 @@ using (var workspace = new Workspace(options.Work, options.Feed, options.Keep))
         {
             Console.WriteLine($"6. MlBuild's data path at scale ({string.Join(", ", options.ScaleMegabytes.Select(mb => $"{mb} MB"))})");
             reports.AddRange(new ScaleScenario(workspace, options, repositoryRoot).Run());
+        }
+        if (options.Runs(BenchmarkOptions.Remote))
+        {
+            Console.WriteLine("7. The remote cache: restoring the taxi-fare model from a local nginx");
+            reports.AddRange(new RemoteCacheScenario(workspace, options, repositoryRoot).Run());
+            Console.WriteLine($"8. The remote cache: memory of a {options.RemoteModelMegabytes} MB model's upload and download");
+            reports.Add(new RemoteTransferMemory(workspace, options).Run());
         }
     }
     catch (SetupCheckFailedException e)

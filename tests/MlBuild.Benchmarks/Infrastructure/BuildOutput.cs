@@ -15,6 +15,9 @@ internal static partial class BuildOutput
 
     public static bool Restored(string output, string model) => output.Contains($"{model} restored from cache", StringComparison.Ordinal);
 
+    public static bool RestoredFromRemote(string output, string model) =>
+        output.Contains($"{model} restored from remote cache", StringComparison.Ordinal);
+
     /// <summary>Whether RunWorker ran the worker's evaluation of the model (its "Evaluating Model…" line).</summary>
     public static bool Evaluated(string output, string model) => output.Contains($"Evaluating {model}…", StringComparison.Ordinal);
 
