@@ -1,5 +1,8 @@
 using Xunit;
 using System.IO.Compression;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+using System.Text.Json.Nodes;
 using MlBuild.IntegrationTests.Infrastructure;
 
 namespace MlBuild.IntegrationTests;
@@ -44,5 +47,53 @@ public sealed class PackageLayoutTests(PackageFeedFixture feed)
         Assert.Contains("MlBuild.RemoteStores.dll", tools);
         Assert.Contains("MlBuild.Contracts.dll", tools);
         Assert.DoesNotContain(tools, name => name.StartsWith("Microsoft.ML", StringComparison.Ordinal) || name.StartsWith("Microsoft.Build", StringComparison.Ordinal));
+    }
+
+    /// <summary>The tool and the worker share tools/net10.0, so one copy of an assembly both use must be new enough
+    /// for both: every assembly the tool's deps.json names must be there at that version or later (the worker's
+    /// System.IO.Hashing, older than AWSSDK.Core's, once broke the packed tool's S3 and Azure caches while every test
+    /// of the tool itself passed).</summary>
+    [Fact]
+    public void Every_assembly_the_tools_deps_file_names_ships_at_that_version_or_later()
+    {
+        const string depsFile = "mlbuild.deps.json";
+        using var package = ZipFile.OpenRead(Path.Combine(feed.Feed, $"MlBuild.{feed.Version}.nupkg"));
+        var deps = JsonNode.Parse(Read(package, "tools/net10.0/" + depsFile))!;
+        var libraries = deps["libraries"]!.AsObject();
+        var checkedAssemblies = 0;
+        foreach (var (library, target) in deps["targets"]!.AsObject().Single().Value!.AsObject())
+        {
+            if (libraries[library]?["type"]?.GetValue<string>() != "package")
+                continue;
+            // Windows' or macOS's own assets (System.Security.Cryptography.ProtectedData's): there, beside the rest.
+            foreach (var (path, _) in target?["runtimeTargets"]?.AsObject() ?? [])
+                Assert.True(package.GetEntry("tools/net10.0/" + path) is not null, $"{depsFile} names {path} of {library}; the package lacks it.");
+            if (target?["runtime"] is not JsonObject runtime)
+                continue;
+            foreach (var (path, facts) in runtime)
+            {
+                var entry = "tools/net10.0/" + Path.GetFileName(path);
+                Assert.True(package.GetEntry(entry) is not null, $"{depsFile} names {path} of {library}; the package has no {entry}.");
+                var required = Version.Parse(facts!["assemblyVersion"]!.GetValue<string>());
+                var shipped = AssemblyVersion(Read(package, entry));
+                Assert.True(shipped >= required, $"{entry} is {shipped}; {depsFile} needs {required} ({library}).");
+                checkedAssemblies++;
+            }
+        }
+        Assert.True(checkedAssemblies > 5, $"{depsFile} named only {checkedAssemblies} package assemblies.");
+    }
+
+    private static byte[] Read(ZipArchive package, string entry)
+    {
+        using var stream = package.GetEntry(entry)!.Open();
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+
+    private static Version AssemblyVersion(byte[] assembly)
+    {
+        using var reader = new PEReader(new MemoryStream(assembly));
+        return reader.GetMetadataReader().GetAssemblyDefinition().Version;
     }
 }
