@@ -1,8 +1,5 @@
-using System.Text.Json.Nodes;
 using MlBuild.Core.Caching;
 using MlBuild.Core.Caching.Remote;
-using MlBuild.Core.Hashing;
-using MlBuild.Core.LockFiles;
 using MlBuild.TestSupport.RemoteCaches;
 
 namespace MlBuild.Tool.Tests;
@@ -28,13 +25,7 @@ public sealed class CacheCommandTests : IDisposable
     private string CacheWithModel(string name, int bytes, string fingerprint = Fingerprint)
     {
         var root = _directory.File(name);
-        var model = _directory.File($"{name}-{fingerprint}.zip");
-        var content = new byte[bytes];
-        new Random(11).NextBytes(content);
-        File.WriteAllBytes(model, content);
-        var entry = LockEntry.Complete(new JsonObject { ["fingerprint"] = fingerprint }, "FastTree", ContentHash.OfFile(model),
-            bytes, new Dictionary<string, double> { ["RSquared"] = 0.7 }, 2);
-        Assert.True(new ModelCache(root).Store(fingerprint, model, entry));
+        CacheEntries.StoreRandomModel(root, fingerprint, bytes, _directory.File($"{name}-{fingerprint}.zip"), seed: 11);
         return root;
     }
 

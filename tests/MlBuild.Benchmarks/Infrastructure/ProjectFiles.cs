@@ -9,6 +9,15 @@ internal static class ProjectFiles
 {
     public const string MlNetVersion = "5.0.1";
 
+    /// <summary>The taxi-fare model of samples/TaxiFare, as the retraining, evaluation and remote-cache benchmarks
+    /// declare it over that sample's data in their project's data/ folder.</summary>
+    public const string TaxiFareModel = "TaxiFare";
+
+    public const string TaxiFareItem = """
+            <MlModel Include="TaxiFare" Task="Regression" Trainer="FastTree" TrainData="data/train.csv"
+                     TestData="data/test.csv" LabelColumn="fare_amount" />
+        """;
+
     /// <summary>A project that references MlBuild and declares <paramref name="items"/>.</summary>
     public static string WithMlBuild(string mlBuildVersion, string items) => Project($"""
             <PackageReference Include="MlBuild" Version="{mlBuildVersion}" />

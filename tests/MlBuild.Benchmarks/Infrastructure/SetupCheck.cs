@@ -17,4 +17,13 @@ internal static class SetupCheck
         Require(result.Succeeded, $"{what} failed (exit code {result.ExitCode}).", result);
         return result;
     }
+
+    /// <summary>The build succeeded and said "Training …" for each model.</summary>
+    public static ProcessResult Trained(ProcessResult build, string what, params string[] models)
+    {
+        Succeeded(build, what);
+        foreach (var model in models)
+            Require(BuildOutput.Trained(build.Output, model), $"{what} did not train {model}.", build);
+        return build;
+    }
 }

@@ -18,7 +18,7 @@ namespace MlBuild.Benchmarks.Scenarios;
 /// </summary>
 internal sealed class EvaluateScenario(Workspace workspace, BenchmarkOptions options, string repositoryRoot)
 {
-    private const string Model = "TaxiFare";
+    private const string Model = ProjectFiles.TaxiFareModel;
     private const double Target = 1.5;
     private const int Resamples = 1000;
     private const double MetricsTolerance = 1e-6;
@@ -27,10 +27,6 @@ internal sealed class EvaluateScenario(Workspace workspace, BenchmarkOptions opt
     private const string PerformanceSummaryArgument = "-clp:PerformanceSummary";
     private const string EvaluateTargetArgument = "-t:Evaluate";
     private const string NoIntervalsArgument = "-p:MlBuildBootstrapSamples=0";
-    private const string Item = """
-            <MlModel Include="TaxiFare" Task="Regression" Trainer="FastTree" TrainData="data/train.csv"
-                     TestData="data/test.csv" LabelColumn="fare_amount" />
-        """;
 
     // MlBuild's tasks in an Evaluate build of an up-to-date model (CallTarget left out: it contains RunWorker).
     private static readonly string[] MlBuildTasks =
@@ -46,7 +42,7 @@ internal sealed class EvaluateScenario(Workspace workspace, BenchmarkOptions opt
         var report = new ScenarioReport("Evaluating the taxi-fare model with 95% intervals");
         var data = TaxiData.Load(Path.Combine(repositoryRoot, "samples", "TaxiFare", "data"));
         var program = File.ReadAllText(Path.Combine(repositoryRoot, "samples", "TaxiFare", "Program.cs"));
-        ProjectFiles.Write(_withMlBuild, Model, ProjectFiles.WithMlBuild(workspace.MlBuildVersion, Item), program);
+        ProjectFiles.Write(_withMlBuild, Model, ProjectFiles.WithMlBuild(workspace.MlBuildVersion, ProjectFiles.TaxiFareItem), program);
         ProjectFiles.Write(_withMlNet, Model, ProjectFiles.WithMlNet(), program);
         data.WriteTo(changed: false, _withMlBuild, _withMlNet);
         var handWritten = BuildHandWritten();

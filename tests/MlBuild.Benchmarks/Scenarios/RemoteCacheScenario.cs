@@ -21,12 +21,8 @@ namespace MlBuild.Benchmarks.Scenarios;
 /// </summary>
 internal sealed class RemoteCacheScenario(Workspace workspace, BenchmarkOptions options, string repositoryRoot)
 {
-    private const string Model = "TaxiFare";
+    private const string Model = ProjectFiles.TaxiFareModel;
     private const string PerformanceSummaryArgument = "-clp:PerformanceSummary";
-    private const string Item = """
-            <MlModel Include="TaxiFare" Task="Regression" Trainer="FastTree" TrainData="data/train.csv"
-                     TestData="data/test.csv" LabelColumn="fare_amount" />
-        """;
 
     // Every task of MlBuild's that can run in a training build: a restore from the remote spends its time in
     // PlanTraining (the download) and CommitModel, a training build in RunWorker.
@@ -51,7 +47,7 @@ internal sealed class RemoteCacheScenario(Workspace workspace, BenchmarkOptions 
         using var nginx = NginxCacheServer.Start();
         var data = TaxiData.Load(Path.Combine(repositoryRoot, "samples", "TaxiFare", "data"));
         var program = File.ReadAllText(Path.Combine(repositoryRoot, "samples", "TaxiFare", "Program.cs"));
-        ProjectFiles.Write(_project, Model, ProjectFiles.WithMlBuild(workspace.MlBuildVersion, Item), program);
+        ProjectFiles.Write(_project, Model, ProjectFiles.WithMlBuild(workspace.MlBuildVersion, ProjectFiles.TaxiFareItem), program);
         data.WriteTo(changed: false, _project);
         ProjectFiles.Write(_manyProject, "Fares", ProjectFiles.WithMlBuild(workspace.MlBuildVersion, ManyItems), program);
         data.WriteTo(changed: false, _manyProject);
@@ -86,8 +82,8 @@ internal sealed class RemoteCacheScenario(Workspace workspace, BenchmarkOptions 
             var missed = RequireTrained(Build(FreshCache(round, "miss"), new() { ["MLBUILD_REMOTE_CACHE"] = $"{nginx.Url}empty-{round}/" }),
                 "A build with a remote that lacks the model and an empty cache");
 
-            var manyTrained = RequireTrained(BuildMany(round, "train", null), "A build of four models without a remote", ManyModelNames);
-            var manyMissed = RequireTrained(BuildMany(round, "miss", $"{nginx.Url}empty-many-{round}/"),
+            var manyTrained = SetupCheck.Trained(BuildMany(round, "train", null), "A build of four models without a remote", ManyModelNames);
+            var manyMissed = SetupCheck.Trained(BuildMany(round, "miss", $"{nginx.Url}empty-many-{round}/"),
                 "A build of four models with a remote that lacks them", ManyModelNames);
 
             // D and E, twice each, in alternating order: the up-to-date build is short and its noise large.
@@ -162,8 +158,10 @@ internal sealed class RemoteCacheScenario(Workspace workspace, BenchmarkOptions 
 
     private string ModelFile => Path.Combine(_project, "bin", "Debug", "net10.0", Model + ".zip");
 
-    private ProcessResult Build(string cacheDirectory, Dictionary<string, string> remote) =>
-        workspace.Dotnet(_project, cacheDirectory, ["build", "-nodeReuse:false", "-tl:off", PerformanceSummaryArgument], remote);
+    private ProcessResult Build(string cacheDirectory, Dictionary<string, string> remote) => Build(_project, cacheDirectory, remote);
+
+    private ProcessResult Build(string project, string cacheDirectory, Dictionary<string, string> remote) =>
+        workspace.Dotnet(project, cacheDirectory, ["build", "-nodeReuse:false", "-tl:off", PerformanceSummaryArgument], remote);
 
     /// <summary>A build of the four-model project with an empty cache and no outputs, with a remote or without.</summary>
     private ProcessResult BuildMany(int round, string variant, string? remote)
@@ -172,17 +170,10 @@ internal sealed class RemoteCacheScenario(Workspace workspace, BenchmarkOptions 
         foreach (var output in ManyModelNames.Select(name => Path.Combine(_manyProject, "bin", "Debug", "net10.0", name + ".zip")))
             if (File.Exists(output))
                 File.Delete(output);
-        return workspace.Dotnet(_manyProject, cache, ["build", "-nodeReuse:false", "-tl:off", PerformanceSummaryArgument],
-            remote is null ? [] : new Dictionary<string, string> { ["MLBUILD_REMOTE_CACHE"] = remote });
+        return Build(_manyProject, cache, remote is null ? [] : new() { ["MLBUILD_REMOTE_CACHE"] = remote });
     }
 
-    private static ProcessResult RequireTrained(ProcessResult build, string what, params string[] models)
-    {
-        SetupCheck.Succeeded(build, what);
-        foreach (var model in models.Length == 0 ? [Model] : models)
-            SetupCheck.Require(BuildOutput.Trained(build.Output, model), $"{what} did not train {model}.", build);
-        return build;
-    }
+    private static ProcessResult RequireTrained(ProcessResult build, string what) => SetupCheck.Trained(build, what, Model);
 
     private static ProcessResult RequireRestoredFromRemote(ProcessResult build, string what)
     {

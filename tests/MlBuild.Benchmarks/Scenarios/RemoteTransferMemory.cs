@@ -1,10 +1,7 @@
-using System.Text.Json.Nodes;
 using MlBuild.Benchmarks.Infrastructure;
 using MlBuild.Benchmarks.Measurement;
 using MlBuild.Benchmarks.Reporting;
 using MlBuild.Core.Caching;
-using MlBuild.Core.Hashing;
-using MlBuild.Core.LockFiles;
 using MlBuild.TestSupport.RemoteCaches;
 
 namespace MlBuild.Benchmarks.Scenarios;
@@ -33,9 +30,9 @@ internal sealed class RemoteTransferMemory(Workspace workspace, BenchmarkOptions
         var modelBytes = CreateEntry(source);
 
         var baseline = report.AddSamples("baseline: mlbuild cache show of the same cache", "MB");
-        var stores = new List<(string Name, Func<IDisposable> Start)> { ("HTTP (nginx)", NginxCacheServer.Start) };
+        var stores = new List<(string Name, Func<int, RemoteServer> Start)> { ("HTTP (nginx)", _ => Nginx()) };
         if (File.Exists(S3rverServer.Executable))
-            stores.Add(("S3 (s3rver, multipart)", S3rverServer.Start));
+            stores.Add(("S3 (s3rver, multipart)", S3rver));
         else
             report.Notes.Add($"s3rver is not installed ({S3rverServer.Executable}): S3 not measured (.ci/run installs it).");
 
@@ -47,8 +44,8 @@ internal sealed class RemoteTransferMemory(Workspace workspace, BenchmarkOptions
             var fetchSeconds = report.AddSamples($"{name}: fetch time", "s");
             for (var round = 0; round < options.RemoteMemoryRounds; round++)
             {
-                using var server = start();
-                var (remote, environment) = Address(server, round);
+                using var server = start(round);
+                var (remote, environment) = (server.Arguments, server.Environment);
                 var target = workspace.PathOf("remote-memory", $"fetched-{round}");
                 baseline.Add(Measure(tool, ["cache", "show", "--cache-dir", source], environment, "mlbuild cache show", out _));
                 push.Add(Measure(tool, ["cache", "push", "--cache-dir", source, .. remote, Fingerprint], environment,
@@ -82,13 +79,25 @@ internal sealed class RemoteTransferMemory(Workspace workspace, BenchmarkOptions
         return rounds;
     }
 
-    private static (string[] Arguments, Dictionary<string, string> Environment) Address(IDisposable server, int round) => server switch
+    /// <summary>A started store, and how the tool is pointed at it.</summary>
+    private sealed record RemoteServer(IDisposable Server, string[] Arguments, Dictionary<string, string> Environment) : IDisposable
     {
-        NginxCacheServer nginx => (["--remote", nginx.Url], []),
-        S3rverServer s3 => (["--remote", $"s3://{S3rverServer.Bucket}/bench-{round}", "--endpoint", s3.Endpoint],
-            s3.Credentials.ToDictionary(c => c.Key, c => c.Value ?? "")),
-        _ => throw new ArgumentException($"Unknown server {server.GetType().Name}."),
-    };
+        public void Dispose() => Server.Dispose();
+    }
+
+    private static RemoteServer Nginx()
+    {
+        var nginx = NginxCacheServer.Start();
+        return new RemoteServer(nginx, ["--remote", nginx.Url], []);
+    }
+
+    // A bucket prefix of the round's own, so that no round finds the previous one's entry.
+    private static RemoteServer S3rver(int round)
+    {
+        var s3 = S3rverServer.Start();
+        return new RemoteServer(s3, ["--remote", $"s3://{S3rverServer.Bucket}/bench-{round}", "--endpoint", s3.Endpoint],
+            s3.Credentials.ToDictionary(c => c.Key, c => c.Value ?? ""));
+    }
 
     /// <summary>Runs the tool under GNU time, whose %M is the process's peak resident set from the kernel's own
     /// accounting (wait4): exact even for a process that exits before a /proc sampler could read it.</summary>
@@ -113,25 +122,11 @@ internal sealed class RemoteTransferMemory(Workspace workspace, BenchmarkOptions
         return dll;
     }
 
-    /// <summary>A cache entry whose model is <see cref="BenchmarkOptions.RemoteModelMegabytes"/> of random bytes,
-    /// written 1 MB at a time.</summary>
+    /// <summary>A cache entry whose model is <see cref="BenchmarkOptions.RemoteModelMegabytes"/> of random bytes.</summary>
     private long CreateEntry(string cacheRoot)
     {
-        var model = workspace.PathOf("remote-memory", "model.zip");
-        Directory.CreateDirectory(Path.GetDirectoryName(model)!);
-        var buffer = new byte[1024 * 1024];
-        var random = new Random(7);
-        using (var stream = File.Create(model))
-            for (var i = 0; i < options.RemoteModelMegabytes; i++)
-            {
-                random.NextBytes(buffer);
-                stream.Write(buffer);
-            }
-        var bytes = new FileInfo(model).Length;
-        var entry = LockEntry.Complete(new JsonObject { ["fingerprint"] = Fingerprint }, "FastTree", ContentHash.OfFile(model),
-            bytes, new Dictionary<string, double> { ["RSquared"] = 0.5 }, 1);
-        SetupCheck.Require(new ModelCache(cacheRoot).Store(Fingerprint, model, entry), "Storing the generated model in a local cache failed.");
-        File.Delete(model);
+        var bytes = options.RemoteModelMegabytes * 1024L * 1024L;
+        CacheEntries.StoreRandomModel(cacheRoot, Fingerprint, bytes, workspace.PathOf("remote-memory", "model.zip"), seed: 7);
         return bytes;
     }
 

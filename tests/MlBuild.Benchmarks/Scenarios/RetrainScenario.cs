@@ -17,12 +17,8 @@ namespace MlBuild.Benchmarks.Scenarios;
 /// </summary>
 internal sealed class RetrainScenario(Workspace workspace, BenchmarkOptions options, string repositoryRoot)
 {
-    private const string Model = "TaxiFare";
+    private const string Model = ProjectFiles.TaxiFareModel;
     private const string PerformanceSummaryArgument = "-clp:PerformanceSummary";
-    private const string Item = """
-            <MlModel Include="TaxiFare" Task="Regression" Trainer="FastTree" TrainData="data/train.csv"
-                     TestData="data/test.csv" LabelColumn="fare_amount" />
-        """;
 
     // The runtime settings MlBuild's RunWorker gives the worker (src/MlBuild.Tasks/RunWorker.cs, since 6df9d28).
     // The primary baseline runs the hand-written program as `dotnet <dll>` with the defaults, as a developer would; a
@@ -48,7 +44,7 @@ internal sealed class RetrainScenario(Workspace workspace, BenchmarkOptions opti
         var restore = new ScenarioReport("Restoring the taxi-fare model from the cache instead of training it");
         var data = TaxiData.Load(Path.Combine(repositoryRoot, "samples", "TaxiFare", "data"));
         var program = File.ReadAllText(Path.Combine(repositoryRoot, "samples", "TaxiFare", "Program.cs"));
-        ProjectFiles.Write(_withMlBuild, Model, ProjectFiles.WithMlBuild(workspace.MlBuildVersion, Item), program);
+        ProjectFiles.Write(_withMlBuild, Model, ProjectFiles.WithMlBuild(workspace.MlBuildVersion, ProjectFiles.TaxiFareItem), program);
         ProjectFiles.Write(_withMlNet, Model, ProjectFiles.WithMlNet(), program);
         var handWritten = BuildHandWritten();
 
@@ -191,13 +187,7 @@ internal sealed class RetrainScenario(Workspace workspace, BenchmarkOptions opti
         return double.Parse(line["fit in ".Length..line.IndexOf(" s", StringComparison.Ordinal)], CultureInfo.InvariantCulture);
     }
 
-    private static ProcessResult RequireTrained(ProcessResult build, string what)
-    {
-        SetupCheck.Succeeded(build, what);
-        SetupCheck.Require(BuildOutput.Trained(build.Output, Model),
-            $"{what} did not train {Model}.", build);
-        return build;
-    }
+    private static ProcessResult RequireTrained(ProcessResult build, string what) => SetupCheck.Trained(build, what, Model);
 
     private static ProcessResult RequireRestored(ProcessResult build, string what)
     {
