@@ -10,6 +10,7 @@ using MlBuild.Core.Gates;
 using MlBuild.Core.IO;
 using MlBuild.Core.LockFiles;
 using MlBuild.Core.Reporting;
+using MlBuild.Core.Reporting.Html;
 using MsBuildTask = Microsoft.Build.Utilities.Task;
 
 namespace MlBuild.Tasks;
@@ -91,6 +92,7 @@ public sealed class ApplyGates : MsBuildTask
             Log.LogMessage(MessageImportance.High, line);
         AtomicFile.WriteAllText(Path.Combine(IntermediateDirectory, "evaluation.json"), EvaluationJson.Serialize(report));
         AtomicFile.WriteAllText(Path.Combine(IntermediateDirectory, "report.md"), MarkdownReport.Render(report));
+        WriteHtmlReport(report);
         Passed = report.Passed;
 
         foreach (var outcome in outcomes.Where(o => o.Code is not null))
@@ -124,6 +126,16 @@ public sealed class ApplyGates : MsBuildTask
             Log.LogMessage(MessageImportance.Low, "The report has no commits, run or history: {0}", e.Message);
             return ReportContext.Unknown with { GateFailuresAsWarnings = GateFailuresAsWarnings };
         }
+    }
+
+    /// <summary>report.html, and its part (report.html.json) for a solution's combined report. Plain text written
+    /// here: the charts are drawn by the browser that opens it, so no charting library loads into MSBuild.</summary>
+    private void WriteHtmlReport(EvaluationReport report)
+    {
+        var part = HtmlReport.Render(report);
+        AtomicFile.WriteAllText(Path.Combine(IntermediateDirectory, HtmlReportFiles.Document),
+            HtmlDocument.Write([part], generator: $"MlBuild {MlBuildVersion.Current}"));
+        AtomicFile.WriteAllText(Path.Combine(IntermediateDirectory, HtmlReportPart.FileName), HtmlReportFiles.Serialize(part));
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

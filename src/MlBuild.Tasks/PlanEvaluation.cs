@@ -79,9 +79,14 @@ public sealed class PlanEvaluation : MsBuildTask
             && cache.Find(baselineFingerprint) is { Result: CacheLookupResult.Hit } hit)
             baselineModel = hit.ModelPath;
 
+        var modelFile = Path.Combine(Path.GetFullPath(OutputDirectory), model.Name + ".zip");
+        var profile = ProfileFiles.Beside(modelFile);
         var key = new JsonObject
         {
             ["mlbuild"] = MlBuildVersion.Current,
+            ["result"] = EvaluateResult.FormatVersion,
+            // The report's feature distributions compare the test rows with it.
+            ["profile"] = File.Exists(profile) ? files.GetFacts(profile).Hash : null,
             ["model"] = candidate.ModelHash,
             ["baselineModel"] = baselineModel is null ? null : baseline!.ModelHash,
             ["inputs"] = candidate.Json["inputs"]?.DeepClone(),
@@ -108,7 +113,8 @@ public sealed class PlanEvaluation : MsBuildTask
         {
             Data = TrainRequests.For(model, ProjectFile, ProjectAssembly, work + ".unused.zip", work + ".unused.json"),
             Schema = candidate.Schema,
-            ModelPath = Path.Combine(Path.GetFullPath(OutputDirectory), model.Name + ".zip"),
+            ModelPath = modelFile,
+            ProfilePath = File.Exists(profile) ? profile : null,
             BaselineModelPath = baselineModel,
             BootstrapSamples = BootstrapSamples,
             Slices = slices,

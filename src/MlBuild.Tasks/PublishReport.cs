@@ -2,6 +2,8 @@ using Microsoft.Build.Framework;
 using MlBuild.GitHub.Actions;
 using MlBuild.GitHub.Reports;
 using MlBuild.Core.Diagnostics;
+using MlBuild.Core.IO;
+using MlBuild.Core.Reporting.Html;
 using MlBuild.Tasks.Diagnostics;
 
 namespace MlBuild.Tasks;
@@ -78,7 +80,17 @@ public sealed class PublishReport : MlBuildToolTask
         };
         saved.Save(Path.GetDirectoryName(Path.GetFullPath(ReportFile))!);
         if (!string.IsNullOrWhiteSpace(SaveDirectory))
-            saved.Save(Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(ProjectFile))!, SaveDirectory)));
+        {
+            var directory = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(ProjectFile))!, SaveDirectory));
+            saved.Save(directory);
+            // The HTML report goes with it, for an artifact upload and a solution's combined report.
+            foreach (var name in new[] { HtmlReportFiles.Document, HtmlReportPart.FileName })
+            {
+                var html = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(ReportFile))!, name);
+                if (File.Exists(html))
+                    AtomicFile.Copy(html, Path.Combine(directory, name));
+            }
+        }
 
         var inStepSummary = actions.StepSummaryPath is { } summary && AppendToStepSummary(summary, saved.Markdown);
 

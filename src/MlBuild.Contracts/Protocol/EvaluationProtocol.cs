@@ -33,6 +33,10 @@ public sealed record EvaluateRequest
     /// <summary>Expectation files (JSON lines: an input and the prediction it must get).</summary>
     public IReadOnlyList<ExpectationRequest> Expectations { get; init; } = [];
 
+    /// <summary>The candidate's data profile (its training data's distributions), when it has one: the report compares
+    /// the test rows' features with it, counted in the scoring pass.</summary>
+    public string? ProfilePath { get; init; }
+
     /// <summary>Where the worker writes its <see cref="EvaluateResult"/> as JSON, last of all.</summary>
     public required string ResultOutputPath { get; init; }
 }
@@ -68,6 +72,10 @@ public sealed record PairedDelta(double Delta, double Low, double High)
 
 public sealed record EvaluateResult
 {
+    /// <summary>Changes when a result gains what an older one lacks (the plots): part of the evaluation cache's key,
+    /// so that a result cached by an older MlBuild of the same version is computed again.</summary>
+    public const int FormatVersion = 2;
+
     public int TestRows { get; init; }
     /// <summary>Every metric ML.NET offers for the task, by ML.NET's names (binary: Accuracy, AreaUnderRocCurve,
     /// AreaUnderPrecisionRecallCurve, F1Score, PositivePrecision, PositiveRecall, NegativePrecision,
@@ -88,6 +96,14 @@ public sealed record EvaluateResult
     public SortedDictionary<string, SortedDictionary<string, double>>? PerClass { get; init; }
     /// <summary>Multiclass and binary: class labels (as text) and counts[actual][predicted].</summary>
     public ConfusionMatrix? Confusion { get; init; }
+    /// <summary>The baseline's per-class metrics and confusion matrix on the same rows (when given).</summary>
+    public SortedDictionary<string, SortedDictionary<string, double>>? BaselinePerClass { get; init; }
+    public ConfusionMatrix? BaselineConfusion { get; init; }
+    /// <summary>The points of the HTML report's plots: the candidate's, and the baseline's on the same rows.</summary>
+    public ModelPlots? Plots { get; init; }
+    public ModelPlots? BaselinePlots { get; init; }
+    /// <summary>Each profiled feature of the test rows against the training data's profile (empty without one).</summary>
+    public IReadOnlyList<FeatureDistribution> Features { get; init; } = [];
     public IReadOnlyList<SliceResult> Slices { get; init; } = [];
     public IReadOnlyList<ExpectationFailure> FailedExpectations { get; init; } = [];
     public int ExpectationsChecked { get; init; }
@@ -108,6 +124,8 @@ public sealed record SliceValue
     public required string Value { get; init; }
     public int Rows { get; init; }
     public required SortedDictionary<string, MetricEstimate> Metrics { get; init; }
+    /// <summary>The baseline's metrics on the same rows (when given).</summary>
+    public SortedDictionary<string, MetricEstimate>? BaselineMetrics { get; init; }
 }
 
 public sealed record ExpectationFailure

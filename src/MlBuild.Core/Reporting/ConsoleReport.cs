@@ -47,14 +47,13 @@ internal static class ConsoleReport
             yield return "  data changed: " + string.Join(", ", evaluation.DataChanges.Select(d => $"{d.Path} ({d.Kind.ToString().ToLowerInvariant()})"));
         if (evaluation.Result is not { } result)
             yield break;
-        var primary = MetricCatalog.PrimaryMetric(evaluation.Task);
         foreach (var slices in result.Slices)
         {
             var worst = slices.Values.FirstOrDefault(v => v.Value == slices.Worst);
             if (worst is null)
                 continue;
-            var value = primary is not null && worst.Metrics.TryGetValue(primary.Name, out var estimate)
-                ? $"{primary.Name} {MetricFormat.Value(primary, estimate.Value)}, " : "";
+            var value = SliceRanking.RankedBy(worst, evaluation.Task) is var (metric, ranked)
+                ? $"{metric.Name} {MetricFormat.Value(metric, ranked)}, " : "";
             yield return $"  worst {slices.Column} slice: {worst.Value} ({value}{worst.Rows} rows)";
         }
         if (result.ExpectationsChecked > 0)

@@ -18,7 +18,7 @@ namespace MlBuild.Core.Reporting;
 /// Mermaid's parser is fragile: a quote ends a string, ';' ends a statement, "#name;" is an entity, '%%' a
 /// comment, backticks start markdown, brackets end the axis, and numbers are plain decimals (no exponent). So
 /// every text is reduced to letters, digits and a few safe signs, and numbers are written in invariant culture
-/// without exponent. The y-axis is padded around the values so that a flat line still has a range to draw in.
+/// without exponent. The y-axis is <see cref="TrendAxis"/>'s, so that a flat line looks flat.
 /// </summary>
 internal static class MermaidChart
 {
@@ -30,7 +30,7 @@ internal static class MermaidChart
     {
         if (labels.Count != values.Count || values.Count == 0)
             throw new ArgumentException("A chart needs one label per value, and at least one value.", nameof(values));
-        var (low, high) = YRange(values, isRate);
+        var (low, high) = TrendAxis.Range(values, isRate);
         var chart = new StringBuilder("```mermaid\nxychart-beta\n");
         chart.Append("    title \"").Append(Text(title)).Append("\"\n");
         chart.Append("    x-axis [").Append(string.Join(", ", labels.Select(l => "\"" + Text(l) + "\""))).Append("]\n");
@@ -63,21 +63,4 @@ internal static class MermaidChart
     /// <summary>A plain decimal: Mermaid reads no exponent and no thousands separator.</summary>
     public static string Number(double value) =>
         double.IsFinite(value) ? value.ToString("0.############", CultureInfo.InvariantCulture) : "0";
-
-    /// <summary>The values' range padded by a tenth of it (or by 1 % of the value for a flat line), rounded outwards
-    /// to the padding's order of magnitude; a rate's range stays within [0, 1].</summary>
-    public static (double Low, double High) YRange(IReadOnlyList<double> values, bool isRate)
-    {
-        var finite = values.Where(double.IsFinite).DefaultIfEmpty(0).ToList();
-        double min = finite.Min(), max = finite.Max();
-        var span = max - min;
-        var pad = span > 0 ? span / 10 : Math.Max(Math.Abs(max) / 100, 1e-6);
-        var step = Math.Pow(10, Math.Floor(Math.Log10(pad)));
-        var low = Math.Floor((min - pad) / step) * step;
-        var high = Math.Ceiling((max + pad) / step) * step;
-        if (isRate && min >= 0 && max <= 1)
-            (low, high) = (Math.Max(low, 0), Math.Min(high, 1));
-        // Rounding away the noise of floating point (0.8670000000000001) keeps the axis labels short.
-        return (Math.Round(low, 12), Math.Round(high, 12));
-    }
 }

@@ -94,9 +94,9 @@ internal static class ModelDetails
         var summary = $"Slices by {slice.Column}: {Counted(slice.Values.Count, "value", "values")}";
         if (worst is not null)
         {
-            var primary = MetricCatalog.PrimaryMetric(task);
-            var value = primary is not null && worst.Metrics.TryGetValue(primary.Name, out var estimate)
-                ? $"{primary.Name} {MetricFormat.Value(primary, estimate.Value)}, " : "";
+            // The metric the worker ranked the slices by, which is not always the primary one (regression: RMSE).
+            var value = SliceRanking.RankedBy(worst, task) is var (metric, ranked)
+                ? $"{metric.Name} {MetricFormat.Value(metric, ranked)}, " : "";
             summary += $", worst {worst.Value} ({value}{Count(worst.Rows)} rows)";
         }
         return new CollapsedSection("slices by " + MarkdownText.Escape(slice.Column), MarkdownText.EscapeHtml(summary),

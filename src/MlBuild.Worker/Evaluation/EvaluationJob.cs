@@ -3,7 +3,9 @@ using MlBuild.Protocol;
 using MlBuild.Worker.Diagnostics;
 using MlBuild.Worker.Evaluation.Bootstrap;
 using MlBuild.Worker.Evaluation.Expectations;
+using MlBuild.Data.Profiles;
 using MlBuild.Worker.Evaluation.Metrics;
+using MlBuild.Worker.Evaluation.Plots;
 using MlBuild.Worker.Evaluation.Scoring;
 using MlBuild.Worker.Evaluation.Slices;
 using MlBuild.Worker.Requests;
@@ -33,8 +35,9 @@ internal static class EvaluationJob
 
         using var _ = new Heartbeat(progress, "evaluating", heartbeatInterval ?? Heartbeat.DefaultInterval);
         // Scoring counts the test rows: the test file is not read for a count alone.
+        var profile = ReadProfile(request.ProfilePath, declaredAt);
         var candidate = ScoredModel.Load(ml, request.ModelPath, "model", task, rows, declaredAt, testRows: null,
-            gather: sliceColumns.Select(c => c.Name).ToList());
+            gather: sliceColumns.Select(c => c.Name).ToList(), profile);
         var testRows = candidate.Predictions.Count;
         progress.Report($"evaluating on {testRows} test rows ({resamples} bootstrap resamples)…");
         var baseline = request.BaselineModelPath is { } baselinePath
@@ -45,10 +48,15 @@ internal static class EvaluationJob
         var bootstrap = Bootstrapper.Run(sets, resamples, data.Seed);
         var classes = ClassNames(task, rows);
         var confusion = classes is null ? null : ClassReport.Confusion(candidate.Predictions, classes);
+        var baselineConfusion = classes is null || baseline is null ? null : ClassReport.Confusion(baseline.Predictions, classes);
 
-        var slices = sliceColumns.Select((column, i) => SliceEvaluator.Evaluate(column.Name,
-            SliceValues(rows, candidate, column, task), request.Slices[i].MaxValues, candidate.Predictions, task, resamples,
-            data.Seed)).ToList();
+        var sliceValues = sliceColumns.Select(column => SliceValues(rows, candidate, column, task)).ToList();
+        var slices = sliceColumns.Select((column, i) => SliceEvaluator.Evaluate(column.Name, sliceValues[i],
+            request.Slices[i].MaxValues, candidate.Predictions, baseline?.Predictions, task, resamples, data.Seed)).ToList();
+        var plotSlices = sliceColumns.Select((column, i) => (column.Name, sliceValues[i], request.Slices[i].MaxValues)).ToList();
+        var plots = PlotBuilder.Build(candidate.Predictions, classes, plotSlices, residualEdges: null);
+        var baselinePlots = baseline is null ? null
+            : PlotBuilder.Build(baseline.Predictions, classes, plotSlices, plots.Regression?.Residuals.Edges);
         var failures = ExpectationChecker.Check(candidate.Model, expectations, task, rows);
         if (expectations.Count > 0)
             progress.Report($"expectations: {expectations.Count - failures.Count} of {expectations.Count} passed");
@@ -67,12 +75,34 @@ internal static class EvaluationJob
             BaselineMeta = baselineMeta,
             PerClass = task == ModelTask.MulticlassClassification && confusion is not null ? ClassReport.PerClass(confusion) : null,
             Confusion = confusion,
+            BaselinePerClass = task == ModelTask.MulticlassClassification && baselineConfusion is not null
+                ? ClassReport.PerClass(baselineConfusion) : null,
+            BaselineConfusion = baselineConfusion,
+            Plots = plots,
+            BaselinePlots = baselinePlots,
+            Features = candidate.Features,
             Slices = slices,
             FailedExpectations = failures,
             ExpectationsChecked = expectations.Count,
         };
         OutputWriter.WriteJson(request.ResultOutputPath, result);
         return result;
+    }
+
+    /// <summary>The candidate's data profile, for the report's feature distributions: a profile that is missing or
+    /// unreadable only leaves them out, as the report is not worth failing the evaluation for.</summary>
+    private static DataProfile? ReadProfile(string? path, Location declaredAt)
+    {
+        if (path is null || !File.Exists(path))
+            return null;
+        try
+        {
+            return ProfileJson.Read(path, declaredAt);
+        }
+        catch (MlbException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The classes as the data writes them, in the model's order: binary negative then positive, multiclass

@@ -68,7 +68,7 @@ public sealed class SliceEvaluatorTests
     {
         var predictions = new RegressionPredictions([1f, 2f, 3f, 10f, 20f, 30f], [1f, 2f, 3f, 12f, 22f, 32f]);
 
-        var result = SliceEvaluator.Evaluate("kind", ["exact", "exact", "exact", "off", "off", "off"], 10, predictions,
+        var result = SliceEvaluator.Evaluate("kind", ["exact", "exact", "exact", "off", "off", "off"], 10, predictions, baseline: null,
             ModelTask.Regression, resamples: 100, seed: 1);
 
         Assert.Equal(["exact", "off"], result.Values.Select(v => v.Value));

@@ -7,7 +7,7 @@ namespace MlBuild.Worker.Evaluation.Scoring;
 /// moves: how the slice columns ride along the candidate's scoring pass instead of reading the test file once more
 /// each. Equal values share one string, so a slice column costs a reference a row, not a string a row.
 /// </summary>
-internal sealed class ColumnCollector(DataViewSchema.Column column)
+internal sealed class ColumnCollector(DataViewSchema.Column column) : IRowCollector
 {
     private readonly List<string> _values = [];
     private readonly Dictionary<string, string> _distinct = new(StringComparer.Ordinal);
@@ -17,14 +17,12 @@ internal sealed class ColumnCollector(DataViewSchema.Column column)
 
     public IReadOnlyList<string> Values => _values;
 
-    /// <summary>Binds to the cursor that will be moved (it must have the column active); starts over.</summary>
     public void Bind(DataViewRow cursor)
     {
         _values.Clear();
         _read = ColumnText.Reader(cursor, column);
     }
 
-    /// <summary>The current row's value.</summary>
     public void Collect()
     {
         var value = _read!();
@@ -34,12 +32,16 @@ internal sealed class ColumnCollector(DataViewSchema.Column column)
     }
 
     /// <summary>The column of <paramref name="scored"/> that is the input's column of that name, unchanged: ML.NET's
-    /// transformers append their outputs and keep each input column at its place (hidden when an output takes its
-    /// name), so the column at the input's index, of the same name and type, is the input's. Null when a pipeline has
-    /// moved or dropped it: then the column is read from the input in a pass of its own.</summary>
-    public static DataViewSchema.Column? InputColumnOf(IDataView scored, DataViewSchema.Column input) =>
-        input.Index < scored.Schema.Count && scored.Schema[input.Index] is var found
-        && found.Name == input.Name && found.Type.Equals(input.Type)
-            ? found
-            : null;
+    /// transformers keep every input column and add their outputs after it (hiding it when an output takes its name, as
+    /// a normalizer or a missing-value replacement does), so the first column of that name, if of the same type, is the
+    /// input's. Not the column at the input's index: a one-hot encoding puts its outputs right after their input,
+    /// shifting every later column. Null when a pipeline has dropped or retyped it: then the column is read from the
+    /// input in a pass of its own.</summary>
+    public static DataViewSchema.Column? InputColumnOf(IDataView scored, DataViewSchema.Column input)
+    {
+        foreach (var column in scored.Schema)
+            if (column.Name == input.Name)
+                return column.Type.Equals(input.Type) ? column : null;
+        return null;
+    }
 }

@@ -6,7 +6,7 @@ namespace MlBuild.Worker.Evaluation.Scoring;
 
 /// <summary>Reads a model's scored test rows (one pass, in row order) into the per-row predictions the metrics are
 /// computed from: the prepared label (Boolean, a key, or Single) and the Score, plus Probability when a binary
-/// classifier gives one. Other columns may be gathered in the same pass (<see cref="ColumnCollector"/>).</summary>
+/// classifier gives one. Other columns may be gathered in the same pass (<see cref="IRowCollector"/>).</summary>
 internal static class PredictionReader
 {
     public const string Score = "Score";
@@ -14,7 +14,7 @@ internal static class PredictionReader
 
     /// <param name="alongside">Columns of <paramref name="scored"/> to gather in the same pass.</param>
     public static IPredictions Read(ModelTask task, IDataView scored, string label,
-        IReadOnlyList<ColumnCollector>? alongside = null)
+        IReadOnlyList<IRowCollector>? alongside = null)
     {
         alongside ??= [];
         return task switch
@@ -26,7 +26,7 @@ internal static class PredictionReader
     }
 
     private static DataViewRowCursor Cursor(IDataView scored, IEnumerable<DataViewSchema.Column> columns,
-        IReadOnlyList<ColumnCollector> alongside)
+        IReadOnlyList<IRowCollector> alongside)
     {
         var cursor = scored.GetRowCursor(columns.Concat(alongside.Select(c => c.Column)).DistinctBy(c => c.Index));
         foreach (var collector in alongside)
@@ -34,7 +34,7 @@ internal static class PredictionReader
         return cursor;
     }
 
-    private static bool Next(DataViewRowCursor cursor, IReadOnlyList<ColumnCollector> alongside)
+    private static bool Next(DataViewRowCursor cursor, IReadOnlyList<IRowCollector> alongside)
     {
         if (!cursor.MoveNext())
             return false;
@@ -43,7 +43,7 @@ internal static class PredictionReader
         return true;
     }
 
-    private static BinaryPredictions Binary(IDataView scored, string label, IReadOnlyList<ColumnCollector> alongside)
+    private static BinaryPredictions Binary(IDataView scored, string label, IReadOnlyList<IRowCollector> alongside)
     {
         var probabilityColumn = scored.Schema.GetColumnOrNull(Probability);
         var (labels, scores, probabilities) = (new List<bool>(), new List<float>(), new List<float>());
@@ -71,7 +71,7 @@ internal static class PredictionReader
             probabilityColumn is null ? null : probabilities.ToArray());
     }
 
-    private static MulticlassPredictions Multiclass(IDataView scored, string label, IReadOnlyList<ColumnCollector> alongside)
+    private static MulticlassPredictions Multiclass(IDataView scored, string label, IReadOnlyList<IRowCollector> alongside)
     {
         var scoreColumn = scored.Schema[Score];
         var classCount = ((VectorDataViewType)scoreColumn.Type).Size;
@@ -93,7 +93,7 @@ internal static class PredictionReader
             MulticlassPredictions.DefaultTopK(classCount));
     }
 
-    private static RegressionPredictions Regression(IDataView scored, string label, IReadOnlyList<ColumnCollector> alongside)
+    private static RegressionPredictions Regression(IDataView scored, string label, IReadOnlyList<IRowCollector> alongside)
     {
         var (labels, scores) = (new List<float>(), new List<float>());
         using var cursor = Cursor(scored, [scored.Schema[label], scored.Schema[Score]], alongside);

@@ -17,15 +17,23 @@ internal static class SliceEvaluator
     public const int MinRowsForWorst = 5;
 
     /// <param name="values">The column's value in each test row, as text.</param>
+    /// <param name="baseline">The baseline's predictions on the same rows, or null.</param>
     public static SliceResult Evaluate(string column, IReadOnlyList<string> values, int maxValues,
-        IPredictions predictions, ModelTask task, int resamples, int seed)
+        IPredictions predictions, IPredictions? baseline, ModelTask task, int resamples, int seed)
     {
         var slices = Group(values, Math.Max(1, maxValues))
-            .Select(group => new SliceValue
+            .Select(group =>
             {
-                Value = group.Value,
-                Rows = group.Rows.Count,
-                Metrics = Bootstrapper.Run([predictions.Subset(group.Rows).CreateMetrics()], resamples, seed).Estimates(0),
+                var sets = new[] { predictions, baseline }.OfType<IPredictions>()
+                    .Select(p => p.Subset(group.Rows).CreateMetrics()).ToList();
+                var bootstrap = Bootstrapper.Run(sets, resamples, seed);
+                return new SliceValue
+                {
+                    Value = group.Value,
+                    Rows = group.Rows.Count,
+                    Metrics = bootstrap.Estimates(0),
+                    BaselineMetrics = baseline is null ? null : bootstrap.Estimates(1),
+                };
             })
             .ToList();
         return new SliceResult { Column = column, Values = slices, Worst = Worst(slices, task) };
