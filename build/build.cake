@@ -1,7 +1,8 @@
 // The repository's build: dotnet tool restore, then dotnet cake build/build.cake --target=<Task>.
 // Tasks: Clean, Restore, Build, Test, Pack, Train and Evaluate (the samples), PackageModel (the samples' models as
 // NuGet packages in artifacts/packages), Consume (builds and runs samples/IrisConsumer on the Iris model package),
-// Report (posts the samples' evaluation to the pull request in GitHub Actions); Default runs Clean to Consume; CI runs
+// Report (combines the samples' HTML reports into artifacts/reports/report.html, posts their evaluation to the pull
+// request in GitHub Actions); Default runs Clean to Consume; CI runs
 // what .github/workflows/ci.yml runs.
 var target = Argument("target", "Default");
 var configuration = Argument("configuration", "Release");
@@ -95,7 +96,7 @@ Task("Evaluate")
 });
 
 Task("Report")
-    .Description("Posts the samples' saved evaluation reports as one pull-request comment (in GitHub Actions, with a token); elsewhere it says why it did not post.")
+    .Description("Combines the samples' HTML reports into artifacts/reports/report.html and posts their saved evaluation reports as one pull-request comment (in GitHub Actions, with a token); elsewhere it says why it did not post.")
     .Does(() =>
 {
     var saved = GetDirectories(reports.FullPath + "/*");
@@ -104,6 +105,18 @@ Task("Report")
         Warning($"No saved report under {reports}: run the Evaluate task first.");
         return;
     }
+    // The samples' HTML reports as one file beside them, written before posting, so that it exists (and the CI
+    // workflow uploads it) whatever becomes of the comment.
+    var html = new ProcessArgumentBuilder()
+        .Append("run").Append("--project").AppendQuoted(repo.CombineWithFilePath("src/MlBuild.Tool/MlBuild.Tool.csproj").FullPath)
+        .Append("-c").Append(configuration).Append("--")
+        .Append("report").Append("html").Append("--output").AppendQuoted(reports.CombineWithFilePath("report.html").FullPath)
+        .Append("--title").AppendQuoted("MlBuild evaluation of the samples");
+    foreach (var directory in saved)
+        html.AppendQuoted(directory.FullPath);
+    if (StartProcess("dotnet", new ProcessSettings { Arguments = html, WorkingDirectory = repo }) != 0)
+        throw new Exception("Combining the HTML reports failed.");
+
     var arguments = new ProcessArgumentBuilder()
         .Append("run").Append("--project").AppendQuoted(repo.CombineWithFilePath("src/MlBuild.Tool/MlBuild.Tool.csproj").FullPath)
         .Append("-c").Append(configuration).Append("--")

@@ -163,6 +163,8 @@ public static class MlbCodes
     public const string HeadShaMismatch = "MLB6006";
     [MlbCode(MlbSeverity.Error, "`mlbuild report post`: unusable arguments or saved reports (different ids without `--report-id`, different pull requests, a bad repository name or `mlbuild-report.json`)")]
     public const string UnusableReports = "MLB6007";
+    [MlbCode(MlbSeverity.Error, "`mlbuild report html`: a saved report has no HTML part (`report.html.json`), or it does not parse")]
+    public const string HtmlReportUnusable = "MLB6008";
 
     // 7xxx: model packages
     [MlbCode(MlbSeverity.Error, "Packaging a model whose last evaluation failed its gates or expectations (a warning with `MlBuildPackageForce=true`)")]

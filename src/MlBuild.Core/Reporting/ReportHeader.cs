@@ -107,7 +107,11 @@ internal static class ReportHeader
         else
             parts.Add("baseline: " + MarkdownText.Escape(report.BaselineDescription));
         if (context.RunUrl is { } run)
+        {
             parts.Add($"[workflow run]({run})");
+            // GitHub cannot show an HTML file in a comment: the plots travel as an artifact of the run.
+            parts.Add($"📈 plots: report.html in the [run's artifacts]({run}#artifacts)");
+        }
         return string.Join(" · ", parts);
     }
 

@@ -22,17 +22,21 @@ internal static class ChartStyle
         type = "nominal",
         title = legendTitle,
         scale = new { domain = Models(withBaseline), range = withBaseline ? new[] { CandidateColour, BaselineColour } : [CandidateColour] },
-        legend = new { orient = "bottom", direction = "horizontal" },
+        legend = Legend,
     };
 
     /// <summary>Solid for the candidate, dashed for the baseline.</summary>
-    public static object ModelDash(bool withBaseline) => new
+    /// <param name="sharesColourLegend">The colour is by model too: then both must have the same legend, which Vega-Lite
+    /// merges into one (a legend on one and none on the other is a conflict it warns about).</param>
+    public static object ModelDash(bool withBaseline, bool sharesColourLegend = false) => new
     {
         field = "model",
         type = "nominal",
         scale = new { domain = Models(withBaseline), range = withBaseline ? new[] { new[] { 1, 0 }, new[] { 6, 3 } } : [new[] { 1, 0 }] },
-        legend = (object?)null,
+        legend = sharesColourLegend ? Legend : null,
     };
+
+    private static readonly object Legend = new { orient = "bottom", direction = "horizontal" };
 
     /// <summary>The dotted diagonal of a ROC or calibration plot (or y = x of predicted against actual).</summary>
     public static object Diagonal(double from, double to) => new

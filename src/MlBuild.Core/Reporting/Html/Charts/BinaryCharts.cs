@@ -104,7 +104,7 @@ internal static class BinaryCharts
                 x = new { field = "predicted", type = "quantitative", title = "mean predicted probability", scale = new { domain = new[] { 0, 1 } } },
                 y = new { field = "observed", type = "quantitative", title = "observed share of positives", scale = new { domain = new[] { 0, 1 } } },
                 color = ModelColour(withBaseline),
-                strokeDash = ModelDash(withBaseline),
+                strokeDash = ModelDash(withBaseline, sharesColourLegend: true),
                 tooltip = new object[]
                 {
                     new { field = "model", type = "nominal" }, new { field = "bin", type = "nominal", title = "probability" },
@@ -144,6 +144,8 @@ internal static class BinaryCharts
                     x = new { field = "low", type = "quantitative", title = histogram.Of == "Probability" ? "predicted probability" : "score" },
                     x2 = new { field = "high" },
                     y = new { field = "count", type = "quantitative", title = "rows", stack = (string?)null },
+                    // From zero: with x and x2 given, a bar without y2 would be drawn as a thin horizontal band.
+                    y2 = new { datum = 0 },
                     color = new { field = "class", type = "nominal", title = "actual class", scale = new { domain = histogram.Classes, range = new[] { "#f97316", "#0d9488" } }, legend = new { orient = "bottom" } },
                     tooltip = new object[]
                     {

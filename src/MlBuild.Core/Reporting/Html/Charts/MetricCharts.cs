@@ -52,8 +52,12 @@ internal static class MetricCharts
         layers.AddRange(GateRules(gates));
         return new ReportChart(id, $"{metric.Name} over the history", ["candidate", "baseline"],
             ChartJson.Node(new { width = Width, height = Height, data = new { values }, layer = layers }),
-            history.Commits > 0 ? $"The last {history.Commits} versions of the model on the baseline's branch, then this candidate."
-                : "The baseline, then this candidate.");
+            history.Commits switch
+            {
+                0 => "The baseline, then this candidate.",
+                1 => "The model's version on the baseline's branch, then this candidate.",
+                var n => $"The last {n} versions of the model on the baseline's branch, then this candidate.",
+            });
     }
 
     private static ReportChart? Slice(string id, ModelReport model, SliceResult slice)
@@ -139,8 +143,8 @@ internal static class MetricCharts
             resolve = new { scale = new { y = "independent" } },
             spec = new
             {
-                width = 120,
-                height = 140,
+                width = 130,
+                height = 150,
                 layer = new object[]
                 {
                     new
@@ -150,7 +154,7 @@ internal static class MetricCharts
                         encoding = new
                         {
                             x = new { field = "model", type = "nominal", sort = Models(withBaseline), title = (string?)null, axis = new { labelAngle = 0 } },
-                            y = new { field = "value", type = "quantitative", title = (string?)null },
+                            y = new { field = "value", type = "quantitative", title = (string?)null, axis = new { format = "~s" } },
                             color = ModelColour(withBaseline),
                             tooltip = new object[] { new { field = "model", type = "nominal" }, new { field = "value", type = "quantitative", format = ".4g" } },
                         },

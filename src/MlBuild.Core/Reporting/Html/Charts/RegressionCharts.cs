@@ -77,6 +77,8 @@ internal static class RegressionCharts
                 x = new { field = "low", type = "quantitative", title = "residual (predicted − actual)" },
                 x2 = new { field = "high" },
                 y = new { field = "count", type = "quantitative", title = "rows", stack = (string?)null },
+                    // From zero: with x and x2 given, a bar without y2 would be drawn as a thin horizontal band.
+                    y2 = new { datum = 0 },
                 color = ModelColour(withBaseline),
                 tooltip = new object[]
                 {
@@ -118,7 +120,7 @@ internal static class RegressionCharts
         var spec = new
         {
             width = Width,
-            height = Math.Clamp(order.Count * (withBaseline ? 34 : 22), 80, 600),
+            height = Math.Clamp(order.Count * (withBaseline ? 44 : 32), 120, 640),
             data = new { values },
             layer = new object[]
             {
@@ -139,7 +141,7 @@ internal static class RegressionCharts
                 },
                 new
                 {
-                    mark = new { type = "bar", height = 8 },
+                    mark = new { type = "bar", height = withBaseline ? 8 : 12 },
                     encoding = new { x = new { field = "p25", type = "quantitative" }, x2 = new { field = "p75" }, y, yOffset, color = ModelColour(withBaseline), tooltip },
                 },
                 new
