@@ -5,6 +5,7 @@ using MlBuild.Core.Diagnostics;
 using MlBuild.Core.Evaluation;
 using MlBuild.Core.Gates;
 using MlBuild.Core.Reporting;
+using MlBuild.Core.Tests.Reporting.Html;
 using static MlBuild.TestSupport.EvaluationFixtures;
 using static MlBuild.Core.Tests.Reporting.ReportFixtures;
 
@@ -104,4 +105,106 @@ public sealed class HostileNamesTests
 
     [Fact]
     public void Nothing_is_left_open() => ReportBudgetTests.AssertWhole(_markdown);
+
+    // The report of the HTML tests (Html/HostileReport): each name alone in its cell, as slice values, class labels,
+    // slice columns, params, models and the project.
+    private readonly string _names = MarkdownReport.Render(HostileReport.Create());
+
+    /// <summary>How each name must read in a markdown cell: HTML's characters as entities (so "&amp;amp;" shows as
+    /// written), markdown's escaped with a backslash; quotes need nothing.</summary>
+    private static readonly Dictionary<string, string> Escaped = new(StringComparer.Ordinal)
+    {
+        [HostileReport.Script] = "&lt;script&gt;alert(1)&lt;/script&gt;",
+        [HostileReport.Bold] = @"\*\*x\*\*",
+        [HostileReport.Pipe] = @"a\|b",
+        [HostileReport.Backticks] = @"\`tick\`",
+        [HostileReport.DoubleQuoted] = "\"quoted\"",
+        [HostileReport.SingleQuoted] = "'single'",
+        [HostileReport.EndScript] = "&lt;/script&gt;",
+        [HostileReport.Entity] = "&amp;amp;",
+    };
+
+    private static IEnumerable<string> EscapedNames => HostileReport.Names.Select(n => Escaped[n]);
+
+    [Fact]
+    public void Slice_values_and_columns_are_escaped_in_the_slice_tables()
+    {
+        var worst = $"⚠️ **{Escaped[HostileReport.Script]}** (worst)";
+        var multiclass = MarkdownReportTests.TableAfter(_names, "<summary>Slices by **x** 'single': 8 values");
+        var regression = MarkdownReportTests.TableAfter(_names, "<summary>Slices by a|b &lt;/script&gt; &quot;quoted&quot;: 8 values");
+
+        Assert.Equal([@"\*\*x\*\* 'single'", "rows", "MacroAccuracy ↑"], multiclass[0]);
+        Assert.Equal([@"a\|b &lt;/script&gt; ""quoted""", "rows", "RSquared ↑", "RootMeanSquaredError ↓"], regression[0]);
+        Assert.Equal([worst, .. EscapedNames.Skip(1)], multiclass.Skip(2).Select(r => r[0]));
+        Assert.Equal([worst, .. EscapedNames.Skip(1)], regression.Skip(2).Select(r => r[0]));
+        Assert.All(multiclass.Skip(2), row => Assert.Equal(3, row.Length));
+        Assert.All(regression.Skip(2), row => Assert.Equal(4, row.Length));
+    }
+
+    [Fact]
+    public void Class_labels_are_escaped_in_the_per_class_table_and_the_confusion_matrices()
+    {
+        var perClass = MarkdownReportTests.TableAfter(_names, "<summary>Per class: 8 classes");
+        var confusion = MarkdownReportTests.TableAfter(_names, "<summary>Confusion matrix: 8 classes");
+        var binary = MarkdownReportTests.TableAfter(_names, "<summary>Confusion matrix: 2 classes");
+
+        Assert.Equal(EscapedNames.Order(StringComparer.Ordinal), perClass.Skip(2).Select(r => r[0]).Order(StringComparer.Ordinal));
+        Assert.All(perClass.Skip(2), row => Assert.Equal(["0.9000", "0.9200", "0.9100", "50"], row[1..]));
+        Assert.Equal(["actual / predicted", .. EscapedNames], confusion[0]);
+        Assert.Equal(EscapedNames, confusion.Skip(2).Select(r => r[0]));
+        Assert.All(confusion.Skip(2), row => Assert.Equal(9, row.Length));
+        Assert.Equal(["actual / predicted", "&lt;/script&gt;", "\"quoted\""], binary[0]);
+    }
+
+    [Fact]
+    public void Param_names_and_values_are_escaped_in_the_params_table()
+    {
+        var table = MarkdownReportTests.TableAfter(_names, "**Params changed**");
+
+        Assert.Equal(["param", "baseline", "candidate"], table[0]);
+        Assert.Equal(EscapedNames.Order(StringComparer.Ordinal), table.Skip(2).Select(r => r[0]).Order(StringComparer.Ordinal));
+        Assert.All(table.Skip(2), row => Assert.Equal([row[0], "before", row[0]], row));
+    }
+
+    [Fact]
+    public void Models_and_the_project_are_escaped_in_the_title_the_overview_and_the_headings()
+    {
+        Assert.StartsWith($"## ❌ MlBuild evaluation of {Escaped[HostileReport.Script]}/App.csproj: ", _names);
+        var overview = MarkdownReportTests.TableAfter(_names, "| ");
+        Assert.Equal([$"Iris {Escaped[HostileReport.Script]} \"quoted\"", @"\*\*x\*\* 'single' &amp;amp;", @"a\|b \`tick\` &lt;/script&gt;"],
+            overview.Skip(2).Select(r => r[1]));
+        Assert.Contains($"\n### ❌ Iris {Escaped[HostileReport.Script]} \"quoted\"\n", _names);
+        Assert.Contains("\n### ✅ \\*\\*x\\*\\* 'single' &amp;amp;\n", _names);
+        Assert.Contains("\n### ✅ a\\|b \\`tick\\` &lt;/script&gt;\n", _names);
+    }
+
+    [Fact]
+    public void No_name_gets_through_as_markup_or_breaks_a_table()
+    {
+        Assert.DoesNotContain("<script", _names, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("</script", _names, StringComparison.OrdinalIgnoreCase);
+        // Every '&' starts one of the entities the escaping writes: a name's own "&amp;" is shown, not decoded.
+        Assert.DoesNotMatch("&(?!(lt|gt|amp|quot);)", _names);
+        // Outside the summaries (HTML, where markdown is not rendered) and the charts (Mermaid's own text), a name's
+        // markdown is escaped wherever it occurs.
+        var text = Regex.Replace(Regex.Replace(_names, "<summary>.*?</summary>", ""), "```mermaid\n.*?```\n", "", RegexOptions.Singleline);
+        foreach (var (name, escaped) in new[] { (HostileReport.Bold, Escaped[HostileReport.Bold]), (HostileReport.Pipe, Escaped[HostileReport.Pipe]),
+            (HostileReport.Backticks, Escaped[HostileReport.Backticks]) })
+            Assert.DoesNotContain(name, text.Replace(escaped, "", StringComparison.Ordinal));
+        var summaries = Regex.Matches(_names, "<summary>(.*?)</summary>").Select(m => m.Groups[1].Value).ToList();
+        Assert.All(summaries, s => Assert.DoesNotContain('<', s));
+        Assert.All(summaries, s => Assert.DoesNotContain('>', s));
+        var lines = _names.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (!lines[i].StartsWith('|') || (i > 0 && lines[i - 1].StartsWith('|')))
+                continue;
+            var width = MarkdownReportTests.SplitCells(lines[i]).Length;
+            for (var j = i; j < lines.Length && lines[j].StartsWith('|'); j++)
+                Assert.True(width == MarkdownReportTests.SplitCells(lines[j]).Length, $"row {lines[j]} under {lines[i]}");
+        }
+        foreach (Match chart in Regex.Matches(_names, "```mermaid\n.*?```\n", RegexOptions.Singleline))
+            MermaidChartTests.AssertWellFormed(chart.Value);
+        ReportBudgetTests.AssertWhole(_names);
+    }
 }

@@ -62,7 +62,8 @@ public sealed class ApplyGatesReportTests : IDisposable
         Assert.StartsWith("## ✅ MlBuild evaluation of samples/Iris/Iris.csproj: no gates declared\n\n" +
             $"Candidate [`2222222`](https://github.example.com/octo/ml/commit/{HeadSha}) (#7) · " +
             $"baseline [`3333333`](https://github.example.com/octo/ml/commit/{BaselineSha}) (origin/main) · " +
-            "[workflow run](https://github.example.com/octo/ml/actions/runs/42/attempts/2)\n", markdown);
+            "[workflow run](https://github.example.com/octo/ml/actions/runs/42/attempts/2) · " +
+            "📈 plots: report.html in the [run's artifacts](https://github.example.com/octo/ml/actions/runs/42/attempts/2#artifacts)\n", markdown);
         var json = JsonNode.Parse(File.ReadAllText(_project.File("obj/mlbuild/evaluation.json")))!;
         Assert.Equal(HeadSha, (string)json["candidate"]!["commit"]!);
         Assert.Equal(BaselineSha, (string)json["baseline"]!["commit"]!);

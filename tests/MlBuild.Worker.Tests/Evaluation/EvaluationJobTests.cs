@@ -221,6 +221,66 @@ public sealed class EvaluationJobTests(TrainedModels models) : IDisposable
         Assert.Contains("a regression's expectation is a range", error.Message);
     }
 
+    [Fact]
+    public void A_binary_evaluation_has_roc_from_0_0_to_1_1_and_with_a_baseline_its_plots_confusion_and_slice_metrics()
+    {
+        // The model as its own baseline: every baseline part is there, and equals the candidate's.
+        var request = Request(models.Heart, baseline: models.Heart.Request.ModelOutputPath) with { Slices = [Slice("Sex")] };
+
+        var (result, _) = InProcess.Evaluate(request);
+
+        var binary = result.Plots!.Binary!;
+        Assert.Null(result.Plots.Regression);
+        Assert.Equal(new CurvePoint(0, 0, null), binary.Roc[0]);
+        Assert.Equal((1.0, 1.0), (binary.Roc[^1].X, binary.Roc[^1].Y));
+        Assert.Equal(1.0, binary.PrecisionRecall[^1].X);
+        Assert.InRange(binary.Roc.Count, 2, ModelPlots.MaxCurvePoints);
+        var area = binary.Roc.Zip(binary.Roc.Skip(1), (a, b) => (b.X - a.X) * (a.Y + b.Y) / 2).Sum();
+        Assert.Equal(result.Metrics[MetricNames.AreaUnderRocCurve].Value, area, 1e-9);
+        Assert.Equal(20, binary.Calibration!.Sum(b => b.Rows));
+        Assert.Equal(result.Confusion!.Classes, binary.Scores.Classes);
+        Assert.Equal(result.Confusion.Counts.Select(row => row.Sum()), binary.Scores.Counts.Select(c => c.Sum()));
+
+        var baseline = result.BaselinePlots!.Binary!;
+        Assert.Equal(binary.Roc, baseline.Roc);
+        Assert.Equal(binary.PrecisionRecall, baseline.PrecisionRecall);
+        Assert.Equal(binary.Calibration, baseline.Calibration);
+        Assert.Equal(binary.Scores.Counts, baseline.Scores.Counts);
+        Assert.Equal(result.Confusion.Classes, result.BaselineConfusion!.Classes);
+        Assert.Equal(result.Confusion.Counts, result.BaselineConfusion.Counts);
+        Assert.Null(result.BaselinePerClass);
+        var slice = Assert.Single(result.Slices);
+        Assert.All(slice.Values, v => Assert.Equal(v.Metrics, v.BaselineMetrics));
+
+        var written = JsonSerializer.Deserialize<EvaluateResult>(File.ReadAllText(request.ResultOutputPath), WorkerJson.Options)!;
+        Assert.Equal(binary.Roc, written.Plots!.Binary!.Roc);
+        Assert.Equal(baseline.PrecisionRecall, written.BaselinePlots!.Binary!.PrecisionRecall);
+    }
+
+    [Fact]
+    public void A_regression_evaluation_with_a_baseline_samples_the_same_rows_and_counts_residuals_in_the_candidate_s_bins()
+    {
+        var request = Request(models.Taxi, baseline: models.SmallTaxi.Request.ModelOutputPath) with { Slices = [Slice("payment_type")] };
+
+        var (result, _) = InProcess.Evaluate(request);
+
+        var (mine, theirs) = (result.Plots!.Regression!, result.BaselinePlots!.Regression!);
+        Assert.Null(result.Plots.Binary);
+        Assert.Null(result.BaselineConfusion);
+        Assert.Equal(result.TestRows, mine.SampledFrom);
+        Assert.Equal(result.TestRows, mine.Sample.Count);
+        Assert.Equal(mine.Sample.Select(p => p.Actual), theirs.Sample.Select(p => p.Actual));
+        Assert.Equal(result.Metrics[MetricNames.MeanAbsoluteError].Value, mine.Sample.Average(p => Math.Abs(p.Predicted - p.Actual)), 1e-4);
+        Assert.Equal(result.BaselineMetrics![MetricNames.MeanAbsoluteError].Value, theirs.Sample.Average(p => Math.Abs(p.Predicted - p.Actual)), 1e-4);
+        Assert.Equal(mine.Residuals.Edges, theirs.Residuals.Edges);
+        Assert.Equal(result.TestRows, mine.Residuals.Counts.Sum());
+        Assert.Equal(result.TestRows, theirs.Residuals.Counts.Sum());
+        var slice = Assert.Single(result.Slices);
+        Assert.Equal(slice.Values.Select(v => (v.Value, v.Rows)), mine.BySlice.Single().Values.Select(v => (v.Value, v.Rows)));
+        Assert.Equal("payment_type", mine.BySlice.Single().Column);
+        Assert.All(slice.Values, v => Assert.NotNull(v.BaselineMetrics));
+    }
+
     private static void AssertSameAsMlNet(IReadOnlyDictionary<string, double> mlNet, IReadOnlyDictionary<string, MetricEstimate> metrics)
     {
         Assert.Equal(mlNet.Keys.Order(StringComparer.Ordinal), metrics.Keys);

@@ -14,6 +14,10 @@ internal static class CurveThinning
         var length = new double[curve.Count];
         for (var i = 1; i < curve.Count; i++)
             length[i] = length[i - 1] + Math.Abs(curve[i].X - curve[i - 1].X) + Math.Abs(curve[i].Y - curve[i - 1].Y);
+        // A curve of one repeated point (the precision-recall curve of a test set without positives) has no length to
+        // space points along (and a step of 0 would never pass the next point).
+        if (!(length[^1] > 0))
+            return [curve[0], curve[^1]];
         var kept = new List<CurvePoint> { curve[0] };
         var step = length[^1] / (maxPoints - 1);
         var next = step;

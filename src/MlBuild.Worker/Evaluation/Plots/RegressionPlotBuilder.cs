@@ -24,8 +24,11 @@ internal static class RegressionPlotBuilder
             residuals[i] = (double)predictions.Scores[i] - predictions.Labels[i];
         var valid = Enumerable.Range(0, residuals.Length).Where(i => !double.IsNaN(residuals[i])).ToArray();
 
-        var step = Math.Max(1, (valid.Length + ModelPlots.MaxSampledPredictions - 1) / ModelPlots.MaxSampledPredictions);
-        var sample = valid.Where((_, k) => k % step == 0)
+        // Every k-th labelled row, then those the model scored: the labels are the same for every model, the NaN
+        // scores not (a baseline without a missing-value replacement), so the sampled rows are the same rows for all.
+        var labelled = Enumerable.Range(0, residuals.Length).Where(i => !float.IsNaN(predictions.Labels[i])).ToArray();
+        var step = Math.Max(1, (labelled.Length + ModelPlots.MaxSampledPredictions - 1) / ModelPlots.MaxSampledPredictions);
+        var sample = labelled.Where((_, k) => k % step == 0).Where(i => !float.IsNaN(predictions.Scores[i]))
             .Select(i => new PredictedPoint(predictions.Labels[i], predictions.Scores[i])).ToList();
 
         var sorted = valid.Select(i => residuals[i]).Order().ToArray();

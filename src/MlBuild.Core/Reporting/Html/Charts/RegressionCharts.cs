@@ -77,8 +77,8 @@ internal static class RegressionCharts
                 x = new { field = "low", type = "quantitative", title = "residual (predicted − actual)" },
                 x2 = new { field = "high" },
                 y = new { field = "count", type = "quantitative", title = "rows", stack = (string?)null },
-                    // From zero: with x and x2 given, a bar without y2 would be drawn as a thin horizontal band.
-                    y2 = new { datum = 0 },
+                // From zero: with x and x2 given, a bar without y2 would be drawn as a thin horizontal band.
+                y2 = new { datum = 0 },
                 color = ModelColour(withBaseline),
                 tooltip = new object[]
                 {
